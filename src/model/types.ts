@@ -1,0 +1,120 @@
+/**
+ * Typed shapes of validated plan and progress files. Field names follow the public format
+ * contract (shared design: plan-format.md) and schemas/*.schema.json; only validated data
+ * ever reaches these types. Dates stay `YYYY-MM-DD` strings.
+ */
+export type IsoDate = string;
+
+export interface Unit {
+  id: string;
+  name: string;
+}
+
+export type Direction = 'increase' | 'decrease';
+
+export interface Indicator {
+  id: string;
+  name: string;
+  /** Measurement unit, e.g. "%", "个", "场". */
+  unit?: string;
+  baseline?: number;
+  target: number;
+  direction: Direction;
+  deadline?: IsoDate;
+}
+
+export interface Goal {
+  id: string;
+  text: string;
+  indicators?: Indicator[];
+}
+
+export interface Organization {
+  leading_group?: { leader: string; deputies?: string[]; members?: string[] };
+  office?: string;
+  text?: string;
+}
+
+export interface Measure {
+  id: string;
+  title: string;
+  description?: string;
+  actions?: string[];
+  lead: string;
+  support?: string[];
+  deadline: IsoDate;
+  goals?: string[];
+  indicators?: string[];
+}
+
+export interface Phase {
+  phase: string;
+  start: IsoDate;
+  end: IsoDate;
+  tasks?: string[];
+}
+
+export interface Safeguard {
+  title: string;
+  text: string;
+}
+
+export interface Attachment {
+  title: string;
+  /** Built-in table to render; `measures` is the task-assignment table. */
+  table?: 'measures';
+  text?: string;
+}
+
+export interface Plan {
+  kind: 'plan';
+  title: string;
+  issuer: string;
+  doc_number?: string;
+  date: IsoDate;
+  region?: string;
+  period: { start: IsoDate; end: IsoDate };
+  units: Unit[];
+  background?: string;
+  requirements?: string[];
+  goals: Goal[];
+  organization?: Organization;
+  measures: Measure[];
+  schedule?: Phase[];
+  safeguards?: Safeguard[];
+  outcomes?: string[];
+  assessment?: string;
+  attachments?: Attachment[];
+}
+
+export type MeasureStatus = 'not_started' | 'in_progress' | 'done' | 'delayed' | 'cancelled';
+
+export interface MeasureProgress {
+  id: string;
+  status: MeasureStatus;
+  percent: number;
+  done?: string[];
+  problems?: string[];
+  next?: string[];
+}
+
+export interface IndicatorActual {
+  id: string;
+  actual: number;
+  note?: string;
+}
+
+export interface Progress {
+  kind: 'progress';
+  /** Path of the plan, relative to the progress file. */
+  plan: string;
+  quarter?: string;
+  period?: { start: IsoDate; end: IsoDate };
+  reporter: string;
+  date: IsoDate;
+  summary?: string;
+  measures: MeasureProgress[];
+  indicators?: IndicatorActual[];
+  problems?: string[];
+  next_steps?: string[];
+}
