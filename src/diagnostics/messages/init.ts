@@ -1,0 +1,4 @@
+import type { MessageTable } from '../catalog.js';
+
+/** FG7xxx */
+export const initMessages: MessageTable = {};

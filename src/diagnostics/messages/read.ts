@@ -1,0 +1,4 @@
+import type { MessageTable } from '../catalog.js';
+
+/** FG1xxx */
+export const readMessages: MessageTable = {};

@@ -1,0 +1,4 @@
+import type { MessageTable } from '../catalog.js';
+
+/** FG6xxx */
+export const reportMessages: MessageTable = {};

@@ -1,0 +1,4 @@
+import type { MessageTable } from '../catalog.js';
+
+/** FG3xxx */
+export const templateMessages: MessageTable = {};

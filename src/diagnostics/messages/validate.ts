@@ -1,0 +1,4 @@
+import type { MessageTable } from '../catalog.js';
+
+/** FG2xxx */
+export const validateMessages: MessageTable = {};
