@@ -1,10 +1,218 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
+import type { PlanFormat } from '../../render/index.js';
 
-export function defineRender(program: Command, _ctx: CliContext): void {
-  program.command('render <plan>').description('把工作方案生成 Word 与 Markdown');
+interface RenderFlags {
+  out: string;
+  to: string;
+  template?: string;
+  profile?: string;
+  force?: boolean;
+  check?: boolean;
+  lang?: string;
 }
 
-export function defineTemplates(program: Command, _ctx: CliContext): void {
-  program.command('templates').description('管理模板');
+export function defineRender(program: Command, ctx: CliContext): void {
+  program
+    .command('render')
+    .description('把工作方案生成 Word（GB/T 9704）与 Markdown')
+    .argument('<plan>', '工作方案 YAML 文件')
+    .requiredOption('-o, --out <dir>', '输出目录（不存在时自动创建）')
+    .option('--to <formats>', '输出格式，逗号分隔：docx,md', 'docx,md')
+    .option('--template <dir>', '自定义模板目录（先用 fangan templates eject 导出）')
+    .option('--profile <file>', 'Word 样式配置文件（默认 GB/T 9704）')
+    .option('--force', '覆盖生成后被手工修改过的文件')
+    .option('--check', '只检查输出目录中的文件是否为最新，不写入（用于 CI）')
+    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .action(async (plan: string, flags: RenderFlags, command: Command) => {
+      ctx.exitCode = await renderCommand(plan, flags, ctx, command.parent?.version() ?? '');
+    });
+}
+
+export function defineTemplates(program: Command, ctx: CliContext): void {
+  const templates = program.command('templates').description('管理模板');
+  templates
+    .command('eject')
+    .description('把内置模板、局部模板和 GB/T 9704 样式配置复制到目录，供修改后用 --template 使用')
+    .argument('<dir>', '目标目录')
+    .option('--force', '覆盖目录中已有的同名文件')
+    .option('--lang <lang>', '提示语言：zh-CN | en')
+    .action(async (dir: string, flags: { force?: boolean; lang?: string }, command: Command) => {
+      ctx.exitCode = await ejectCommand(dir, flags, ctx, command.parent?.parent?.version() ?? '');
+    });
+}
+
+const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+
+/** Prints diagnostics grouped by file with the stylish formatter; returns whether any is an error. */
+async function printDiagnostics(
+  ctx: CliContext,
+  lang: Lang,
+  version: string,
+  diagnostics: readonly Diagnostic[],
+  sources: Record<string, string> = {},
+): Promise<boolean> {
+  if (!diagnostics.length) return false;
+  const [{ useColor }, { formatStylish }] = await Promise.all([
+    import('../io.js'),
+    import('../formatters/stylish.js'),
+  ]);
+  const byFile = new Map<string, FileResult>();
+  for (const d of diagnostics) {
+    let result = byFile.get(d.file);
+    if (!result) {
+      result = { file: d.file, diagnostics: [] };
+      const source = sources[d.file];
+      if (source !== undefined) result.source = source;
+      byFile.set(d.file, result);
+    }
+    result.diagnostics.push(d);
+  }
+  const text = formatStylish([...byFile.values()], {
+    lang,
+    color: useColor(ctx.io),
+    cwd: ctx.io.cwd,
+    strict: false,
+    version,
+  });
+  ctx.io.stderr.write(text);
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** I/O failures of the output folder are exit 2; refusals (hand edits, links, stale) are exit 1. */
+const IO_CODES = new Set(['FG4005', 'FG4006', 'FG3010']);
+const exitFor = (diagnostics: readonly Diagnostic[]): number =>
+  diagnostics.some((d) => d.severity === 'error' && IO_CODES.has(d.code)) ? 2 : 1;
+
+async function renderCommand(
+  planArg: string,
+  flags: RenderFlags,
+  ctx: CliContext,
+  version: string,
+): Promise<number> {
+  const { io } = ctx;
+  const [{ resolveLang }, { UsageError }, { formatMessage }, render] = await Promise.all([
+    import('../context.js'),
+    import('../io.js'),
+    import('../../diagnostics/catalog.js'),
+    import('../../render/index.js'),
+  ]);
+  const lang = resolveLang(flags.lang, io.env);
+  const usage = (code: string, params: Record<string, string>) =>
+    new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+
+  const to: PlanFormat[] = [];
+  for (const part of flags.to.split(',').map((s) => s.trim().toLowerCase())) {
+    if (!(render.PLAN_FORMATS as readonly string[]).includes(part)) {
+      throw usage('FG9020', { value: part, choices: render.PLAN_FORMATS.join(', ') });
+    }
+    if (!to.includes(part as PlanFormat)) to.push(part as PlanFormat);
+  }
+
+  let date: Date | undefined;
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw usage('FG9022', { value: epoch });
+    date = new Date(Number(epoch) * 1000);
+  }
+
+  const templateDir =
+    flags.template === undefined ? undefined : path.resolve(io.cwd, flags.template);
+  if (templateDir !== undefined) {
+    const { stat } = await import('node:fs/promises');
+    const isDir = await stat(templateDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isDir) throw usage('FG9021', { path: flags.template ?? '' });
+  }
+
+  const planPath = path.resolve(io.cwd, planArg);
+  const { loadPlan } = await import('../../validate/index.js');
+  const { plan, result } = await loadPlan(planPath, { lang });
+  const sources = result.source === undefined ? {} : { [result.file]: result.source };
+  const invalid = await printDiagnostics(ctx, lang, version, result.diagnostics, sources);
+  if (invalid || !plan) return 1;
+
+  let profile;
+  if (to.includes('docx')) {
+    const { loadProfile } = await import('../../docx/index.js');
+    try {
+      profile = await loadProfile(
+        flags.profile === undefined ? undefined : path.resolve(io.cwd, flags.profile),
+        { lang },
+      );
+    } catch (err) {
+      const list = (err as { diagnostics?: Diagnostic[] }).diagnostics;
+      if (!Array.isArray(list)) throw err;
+      await printDiagnostics(ctx, lang, version, list);
+      return 1;
+    }
+  }
+
+  const rendered = await render.renderPlan(plan, {
+    to,
+    lang,
+    ...(profile ? { profile } : {}),
+    ...(templateDir === undefined ? {} : { templateDir }),
+    ...(date ? { date } : {}),
+  });
+  if (await printDiagnostics(ctx, lang, version, rendered.diagnostics)) return 1;
+
+  const outDir = path.resolve(io.cwd, flags.out);
+  const shown = (file: string): string => path.relative(io.cwd, file) || file;
+
+  if (flags.check) {
+    const stale = await render.findStaleOutputs(outDir, rendered.files, lang);
+    if (await printDiagnostics(ctx, lang, version, stale)) return 1;
+    io.stdout.write(
+      t(
+        lang,
+        `✓ ${rendered.files.length} 个文件均为最新：${shown(outDir)}\n`,
+        `✓ ${rendered.files.length} file(s) up to date in ${shown(outDir)}\n`,
+      ),
+    );
+    return 0;
+  }
+
+  const { writeOutputs } = await import('../../write/index.js');
+  const written = await writeOutputs(outDir, rendered.files, { force: Boolean(flags.force), lang });
+  if (await printDiagnostics(ctx, lang, version, written.diagnostics)) {
+    return exitFor(written.diagnostics);
+  }
+  for (const file of written.written) {
+    io.stdout.write(t(lang, `已生成 ${shown(file)}\n`, `wrote ${shown(file)}\n`));
+  }
+  return 0;
+}
+
+async function ejectCommand(
+  dirArg: string,
+  flags: { force?: boolean; lang?: string },
+  ctx: CliContext,
+  version: string,
+): Promise<number> {
+  const { io } = ctx;
+  const [{ resolveLang }, { ejectTemplates }] = await Promise.all([
+    import('../context.js'),
+    import('../../template/eject.js'),
+  ]);
+  const lang = resolveLang(flags.lang, io.env);
+  const dir = path.resolve(io.cwd, dirArg);
+  const result = await ejectTemplates(dir, { force: Boolean(flags.force), lang });
+  if (await printDiagnostics(ctx, lang, version, result.diagnostics)) {
+    return exitFor(result.diagnostics);
+  }
+  const shown = path.relative(io.cwd, dir) || '.';
+  for (const file of result.written) io.stdout.write(`${path.relative(io.cwd, file)}\n`);
+  io.stdout.write(
+    t(
+      lang,
+      `已导出 ${result.written.length} 个文件。修改后这样使用：\n  fangan render plan.yaml -o out --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
+      `Exported ${result.written.length} files. After editing, use them with:\n  fangan render plan.yaml -o out --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
+    ),
+  );
+  return 0;
 }

@@ -1,6 +1,155 @@
 import type { Command } from 'commander';
+import type { Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
 
-export function defineValidate(program: Command, _ctx: CliContext): void {
-  program.command('validate <paths...>').description('校验工作方案与季度进展文件');
+interface ValidateFlags {
+  format: string;
+  lang?: string;
+  encoding?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  maxWarnings?: string;
+  jobs?: string;
+  stdinFilename?: string;
+}
+
+export function defineValidate(program: Command, ctx: CliContext): void {
+  program
+    .command('validate')
+    .description('校验工作方案与季度进展文件')
+    .argument(
+      '<paths...>',
+      '文件、文件夹（递归查找 *.yaml / *.yml）、加引号的 glob，或 - 表示标准输入',
+    )
+    .option('-f, --format <name>', '输出格式：stylish | json | github | sarif | junit', 'stylish')
+    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .option('--encoding <name>', '文件编码，例如 gb18030（默认自动识别 UTF-8 / GB18030）')
+    .option('--strict', '警告也算失败（退出码 1）')
+    .option('-q, --quiet', '只显示错误，不显示警告')
+    .option('--max-warnings <n>', '警告超过 n 个时失败')
+    .option('-j, --jobs <n>', '并行线程数（默认为当前空闲的 CPU 数）')
+    .option('--stdin-filename <name>', '标准输入在报告中显示的文件名', '<stdin>')
+    .action(async (paths: string[], flags: ValidateFlags, command: Command) => {
+      ctx.exitCode = await validateCommand(paths, flags, ctx, command.parent?.version() ?? '');
+    });
+}
+
+/** Runs `fangan validate`; resolves to the exit code (0 valid, 1 problems, 2 usage or I/O). */
+async function validateCommand(
+  paths: string[],
+  flags: ValidateFlags,
+  ctx: CliContext,
+  version: string,
+): Promise<number> {
+  const { io } = ctx;
+  // Only what this command needs, loaded now: `fangan --version` never pays for it.
+  const [{ resolveLang }, { useColor, UsageError }, { formatMessage }, files, pool, formatters] =
+    await Promise.all([
+      import('../context.js'),
+      import('../io.js'),
+      import('../../diagnostics/catalog.js'),
+      import('../files.js'),
+      import('../validate-pool.js'),
+      import('../formatters/index.js'),
+    ]);
+  const lang: Lang = resolveLang(flags.lang, io.env);
+  const usage = (code: string, params: Record<string, string | number> = {}) =>
+    new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+
+  if (!formatters.isFormatName(flags.format)) {
+    throw usage('FG9004', { format: flags.format, choices: formatters.formatNames.join(', ') });
+  }
+  const integer = (option: string, value: string | undefined, min: number) => {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < min) {
+      throw usage('FG9005', {
+        option,
+        value,
+        kind:
+          min > 0 ? (lang === 'en' ? 'positive' : '正') : lang === 'en' ? 'non-negative' : '非负',
+      });
+    }
+    return Number(value);
+  };
+  const maxWarnings = integer('--max-warnings', flags.maxWarnings, 0);
+  const jobs = integer('--jobs', flags.jobs, 1) ?? pool.defaultJobs();
+
+  const inputs = await files.discoverFiles(paths, io.cwd, lang);
+  const format = await formatters.loadFormatter(flags.format);
+  const check = {
+    lang,
+    keepSource: flags.format === 'stylish',
+    ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
+  };
+
+  const onDisk = inputs.filter((i): i is InputFile => !('stdin' in i));
+  const [diskOutcomes, stdinOutcome] = await Promise.all([
+    pool.checkFiles(onDisk, { ...check, jobs }),
+    inputs.length > onDisk.length
+      ? checkStdin(io.stdin, flags.stdinFilename ?? '<stdin>', check)
+      : undefined,
+  ]);
+
+  // Back to argument order: `-` keeps its place among the paths.
+  let nextDisk = 0;
+  const outcomes = inputs.map((input) =>
+    'stdin' in input ? (stdinOutcome as Outcome) : (diskOutcomes[nextDisk++] as Outcome),
+  );
+  const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
+  const failures = outcomes.flatMap((o) => ('failure' in o ? [o.failure] : []));
+
+  const counts = formatters.countProblems(results);
+  const shown = flags.quiet
+    ? results.map((r) => ({
+        ...r,
+        diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
+      }))
+    : results;
+  io.stdout.write(
+    format(shown, {
+      lang,
+      color: flags.format === 'stylish' && useColor(io),
+      cwd: io.cwd,
+      strict: Boolean(flags.strict),
+      version,
+    }),
+  );
+
+  for (const f of failures) {
+    io.stderr.write(
+      `fangan: FG9003 ${formatMessage('FG9003', lang, { path: f.file, reason: f.reason })}\n`,
+    );
+  }
+  let failed = counts.errors > 0 || (Boolean(flags.strict) && counts.warnings > 0);
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+    io.stderr.write(
+      `fangan: FG9006 ${formatMessage('FG9006', lang, { count: counts.warnings, max: maxWarnings })}\n`,
+    );
+    failed = true;
+  }
+  if (failures.length > 0) return 2;
+  return failed ? 1 : 0;
+}
+
+type InputFile = import('../files.js').InputFile;
+type Outcome = import('../validate-one.js').Outcome;
+
+/** Reads all of standard input and checks it in this thread (a single document is quick). */
+async function checkStdin(
+  stdin: NodeJS.ReadableStream,
+  file: string,
+  options: { lang: Lang; encoding?: string; keepSource: boolean },
+): Promise<Outcome> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  const { loadCore, coreOptions } = await import('../validate-one.js');
+  const core = await loadCore();
+  const result = core.validateText(new Uint8Array(Buffer.concat(chunks)), {
+    file,
+    ...coreOptions(options),
+  });
+  if (!options.keepSource) delete result.source;
+  return { result };
 }

@@ -1,4 +1,177 @@
 import type { MessageTable } from '../catalog.js';
 
-/** FG7xxx */
-export const initMessages: MessageTable = {};
+/**
+ * FG7xxx: `fangan init` and `fangan progress new`.
+ * FG70xx problems in a starter file (a diagnostic with file:line:col), FG702x output files,
+ * FG703x previous-quarter carry-over, FG71xx command-line answers (usage errors, exit 2).
+ */
+export const initMessages: MessageTable = {
+  FG7001: {
+    severity: 'error',
+    'zh-CN': '不是起草素材文件：需要 kind: starter',
+    en: 'not a starter file: expected kind: starter',
+  },
+  FG7002: {
+    severity: 'error',
+    'zh-CN': 'YAML 语法错误：{detail}',
+    en: 'YAML syntax error: {detail}',
+  },
+  FG7003: {
+    severity: 'error',
+    'zh-CN': '{field} 缺少必填项 {key}',
+    en: '{field} is missing the required key {key}',
+  },
+  FG7004: {
+    severity: 'error',
+    'zh-CN': '{field} 应为{expected}',
+    en: '{field} must be {expected}',
+  },
+  FG7005: {
+    severity: 'error',
+    'zh-CN': '未知的字段 {key}',
+    en: 'unknown key {key}',
+  },
+  FG7006: {
+    severity: 'error',
+    'zh-CN': '是不是 {suggestion}？',
+    en: 'did you mean {suggestion}?',
+  },
+  FG7007: {
+    severity: 'error',
+    'zh-CN': '标识 {id} 重复，同一文件中的标识必须唯一',
+    en: 'duplicate id {id}: ids must be unique within the file',
+  },
+  FG7008: {
+    severity: 'error',
+    'zh-CN': '{field} 引用了不存在的标识 {id}',
+    en: '{field} refers to the unknown id {id}',
+  },
+  FG7009: {
+    severity: 'error',
+    'zh-CN': '指标 {id} 的目标值 {target} 与方向 {direction}、基线 {baseline} 不一致',
+    en: 'indicator {id}: target {target} does not agree with direction {direction} and baseline {baseline}',
+  },
+  FG7010: {
+    severity: 'error',
+    'zh-CN': '{field} 应在 {min} 到 {max} 之间',
+    en: '{field} must be between {min} and {max}',
+  },
+  FG7011: {
+    severity: 'error',
+    'zh-CN': '{field} 应为以下之一：{allowed}',
+    en: '{field} must be one of: {allowed}',
+  },
+  FG7012: {
+    severity: 'error',
+    'zh-CN': '无法读取起草素材文件：{detail}',
+    en: 'cannot read the starter file: {detail}',
+  },
+  FG7013: {
+    severity: 'error',
+    'zh-CN': '{field} 至少需要一项',
+    en: '{field} needs at least one entry',
+  },
+  FG7014: {
+    severity: 'error',
+    'zh-CN': 'YAML 中不允许使用别名、自定义标签或多个文档',
+    en: 'aliases, custom tags and multiple documents are not allowed',
+  },
+
+  FG7020: {
+    severity: 'error',
+    'zh-CN': '{file} 已存在，未覆盖；如确需覆盖请加 --force',
+    en: '{file} already exists and was not overwritten; add --force to replace it',
+  },
+  FG7021: {
+    severity: 'error',
+    'zh-CN': '{file} 是符号链接，拒绝写入',
+    en: '{file} is a symbolic link; refusing to write through it',
+  },
+
+  FG7030: {
+    severity: 'warning',
+    'zh-CN': '上一季度进展文件 {file} 有错误，未沿用其中的进度和指标值',
+    en: 'the previous quarter file {file} has errors; nothing was carried over from it',
+  },
+
+  FG7101: {
+    severity: 'error',
+    'zh-CN': '缺少 {flag}：没有交互终端或设置了 CI 时不会提问，请用命令行参数提供',
+    en: 'missing {flag}: without an interactive terminal (or with CI set) nothing is asked, so pass it on the command line',
+  },
+  FG7102: {
+    severity: 'error',
+    'zh-CN': '{flag}：起草素材中没有 {value}，可选：{choices}',
+    en: '{flag}: the starter has no {value}; choose from: {choices}',
+  },
+  FG7103: {
+    severity: 'error',
+    'zh-CN': '--year 应为 2000 到 2100 之间的年份，收到 {value}',
+    en: '--year must be a year between 2000 and 2100, got {value}',
+  },
+  FG7104: {
+    severity: 'error',
+    'zh-CN': '{flag} 应为 YYYY-MM-DD 格式的有效日期，收到 {value}',
+    en: '{flag} must be a valid date written YYYY-MM-DD, got {value}',
+  },
+  FG7105: {
+    severity: 'error',
+    'zh-CN': '实施周期结束日期 {end} 早于开始日期 {start}',
+    en: 'the period ends ({end}) before it starts ({start})',
+  },
+  FG7106: {
+    severity: 'error',
+    'zh-CN': '目标 {goal} 没有任何重点工作支撑，请至少选择其中一项：{measures}',
+    en: 'goal {goal} is served by no chosen measure; choose at least one of: {measures}',
+  },
+  FG7107: {
+    severity: 'error',
+    'zh-CN': '重点工作 {measure} 的牵头单位 {unit} 不在所选责任单位中',
+    en: 'the lead unit {unit} of measure {measure} is not among the chosen units',
+  },
+  FG7108: {
+    severity: 'error',
+    'zh-CN': '重点工作 {measure} 的完成时限 {date} 不在实施周期 {start} 至 {end} 内',
+    en: 'the deadline {date} of measure {measure} is outside the period {start} to {end}',
+  },
+  FG7109: {
+    severity: 'error',
+    'zh-CN': '{flag}：至少需要选择一项',
+    en: '{flag}: choose at least one',
+  },
+  FG7110: {
+    severity: 'error',
+    'zh-CN': '--quarter 应为 2025Q2 这样的季度，收到 {value}',
+    en: '--quarter must look like 2025Q2, got {value}',
+  },
+  FG7111: {
+    severity: 'error',
+    'zh-CN': '{quarter} 不在工作方案实施周期 {start} 至 {end} 内',
+    en: '{quarter} is outside the plan period {start} to {end}',
+  },
+  FG7112: {
+    severity: 'error',
+    'zh-CN': '工作方案 {file} 有错误，请先运行 fangan validate 修正后再生成季度进展',
+    en: 'the plan {file} has errors; fix them (fangan validate) before scaffolding progress',
+  },
+  FG7113: {
+    severity: 'error',
+    'zh-CN': '已取消，没有写入任何文件',
+    en: 'cancelled; nothing was written',
+  },
+  FG7114: {
+    severity: 'error',
+    'zh-CN': '{field} 不能为空',
+    en: '{field} must not be empty',
+  },
+  FG7115: {
+    severity: 'error',
+    'zh-CN': '{flag}：指标 {value} 不属于所选目标',
+    en: '{flag}: indicator {value} does not belong to a chosen goal',
+  },
+  FG7116: {
+    severity: 'error',
+    'zh-CN': '起草素材 {file} 有错误，未生成工作方案',
+    en: 'the starter {file} has errors; no plan was drafted',
+  },
+};

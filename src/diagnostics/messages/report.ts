@@ -1,4 +1,43 @@
 import type { MessageTable } from '../catalog.js';
 
-/** FG6xxx */
-export const reportMessages: MessageTable = {};
+/**
+ * FG6xxx: quarterly reports and batch export. FG6001–FG6009 are per-file problems shown with the
+ * file's diagnostics; FG6020+ are command-line problems of `report` / `export` (exit 2).
+ */
+export const reportMessages: MessageTable = {
+  FG6001: {
+    severity: 'error',
+    'zh-CN': '这不是季度进展文件（kind: {kind}），report 与 export 只处理 kind: progress',
+    en: 'Not a progress file (kind: {kind}); report and export only take kind: progress',
+  },
+  FG6002: {
+    severity: 'error',
+    'zh-CN': '生成汇报时出错：{reason}',
+    en: 'Could not produce the report: {reason}',
+  },
+  FG6003: {
+    severity: 'warning',
+    'zh-CN': '{town}{period}已有一份进展文件（{other}），本文件的汇报另存为 {name}',
+    en: '{town} already has a progress file for {period} ({other}); this report is written as {name}',
+  },
+  FG6020: {
+    severity: 'error',
+    'zh-CN': '没有找到季度进展文件（kind: progress）：{paths}',
+    en: 'No progress files (kind: progress) found in: {paths}',
+  },
+  FG6021: {
+    severity: 'error',
+    'zh-CN': '--quarter 应写成 2025Q1 这样的形式，收到“{value}”',
+    en: '--quarter must look like 2025Q1, got "{value}"',
+  },
+  FG6022: {
+    severity: 'error',
+    'zh-CN': '--to 只能是 docx、md 或二者（用逗号分隔），收到“{value}”',
+    en: '--to takes docx, md or both (comma-separated), got "{value}"',
+  },
+  FG6023: {
+    severity: 'error',
+    'zh-CN': '没有 {quarter} 的季度进展文件（共找到 {count} 个进展文件）',
+    en: 'No progress files for {quarter} ({count} progress files found)',
+  },
+};

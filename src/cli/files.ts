@@ -1,0 +1,133 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { formatMessage } from '../diagnostics/catalog.js';
+import type { Lang } from '../diagnostics/types.js';
+import { UsageError } from './io.js';
+
+/** The argument that means "read standard input". */
+export const STDIN = '-';
+
+/** One file to check: `display` is what the user sees (relative to cwd when they typed it so). */
+export interface InputFile {
+  display: string;
+  absolute: string;
+}
+
+export type Input = InputFile | { stdin: true };
+
+const YAML_FILE = /\.ya?ml$/i;
+const GLOB_MAGIC = /[*?[{]/;
+
+/** Folders never worth descending into: dependencies and hidden folders (.git, .github, …). */
+const skipFolder = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/**
+ * Turns command-line paths into the list of files to check, in argument order (a folder's files
+ * sorted by path), without duplicates. Arguments can be files, folders (searched recursively for
+ * *.yaml / *.yml), quoted globs, or `-` for standard input. A path that does not exist, or a
+ * folder or glob without YAML files, is a usage error: in CI a typo must not pass as "0 problems".
+ */
+export async function discoverFiles(
+  args: readonly string[],
+  cwd: string,
+  lang: Lang,
+): Promise<Input[]> {
+  const inputs: Input[] = [];
+  const seen = new Set<string>();
+  let sawStdin = false;
+
+  const add = (display: string, absolute: string): void => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    inputs.push({ display, absolute });
+  };
+
+  for (const arg of args) {
+    if (arg === STDIN) {
+      if (sawStdin) throw new UsageError(`FG9007 ${formatMessage('FG9007', lang)}`);
+      sawStdin = true;
+      inputs.push({ stdin: true });
+      continue;
+    }
+    const absolute = path.resolve(cwd, arg);
+    const info = await stat(absolute).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
+      throw usage('FG9003', lang, { path: arg, reason: err.code ?? err.message });
+    });
+
+    if (info?.isFile()) {
+      add(arg, absolute);
+    } else if (info?.isDirectory()) {
+      const found = await walkFolder(absolute);
+      if (found.length === 0) throw usage('FG9002', lang, { pattern: arg });
+      for (const file of found) add(toPosix(path.join(arg, path.relative(absolute, file))), file);
+    } else if (info) {
+      throw usage('FG9008', lang, { path: arg });
+    } else if (GLOB_MAGIC.test(arg)) {
+      // A name like `方案[2025].yaml` that exists is taken literally above; only then a glob.
+      const found = await expandGlob(arg, cwd);
+      if (found.length === 0) throw usage('FG9002', lang, { pattern: arg });
+      for (const file of found) add(file, path.resolve(cwd, file));
+    } else {
+      throw usage('FG9001', lang, { path: arg });
+    }
+  }
+  return inputs;
+}
+
+const usage = (code: string, lang: Lang, params: Record<string, string>): UsageError =>
+  new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+
+/** All *.yaml / *.yml files below `root`, sorted, skipping node_modules and dot-folders. */
+export async function walkFolder(root: string): Promise<string[]> {
+  const files: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipFolder(entry.name)) await visit(full);
+      } else if (YAML_FILE.test(entry.name)) {
+        // Symlinked files count; symlinked folders are not followed (no cycles).
+        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) files.push(full);
+      }
+    }
+  };
+  await visit(root);
+  return files;
+}
+
+const isFile = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/**
+ * Expands a glob relative to `cwd` (tinyglobby: `*`, `**`, `?`, `[...]`, `{a,b}`). Results are
+ * posix paths relative to `cwd` (absolute for an absolute pattern), sorted. Unless the pattern's
+ * last segment names an extension (`*.yml`, `plan.*`), only YAML files are kept, so that
+ * `'plans/**'` does not pick up the README next to the plans.
+ */
+export async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
+  const posixPattern = toPosix(pattern);
+  const absolute = path.isAbsolute(pattern);
+  const matches = await glob(posixPattern, {
+    cwd,
+    absolute,
+    dot: false,
+    onlyFiles: true,
+    expandDirectories: false,
+    // Like folder walking: symlinked folders are not followed (no cycles, no duplicates).
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**'],
+  });
+  const lastSegment = posixPattern.slice(posixPattern.lastIndexOf('/') + 1);
+  const keepAll = lastSegment.includes('.');
+  const kept = keepAll ? matches : matches.filter((m) => YAML_FILE.test(m));
+  return kept.map(toPosix).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` strings, done in UTC so the local time zone never shifts a
+ * day. Only what drafting and scaffolding need.
+ */
+import type { IsoDate } from '../model/types.js';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export const isoOf = (year: number, month: number, day: number): IsoDate =>
+  `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+
+/** True for a real calendar date written as YYYY-MM-DD (2025-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parts(date: IsoDate): { year: number; month: number; day: number } {
+  const m = ISO.exec(date);
+  if (!m) throw new Error(`not an ISO date: ${date}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+const toDayNumber = (date: IsoDate): number => {
+  const { year, month, day } = parts(date);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+};
+
+const fromDayNumber = (n: number): IsoDate => {
+  const d = new Date(n * 86_400_000);
+  return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+};
+
+export const addDays = (date: IsoDate, days: number): IsoDate =>
+  fromDayNumber(toDayNumber(date) + days);
+
+/** Days from `a` to `b` (0 when equal). */
+export const daysBetween = (a: IsoDate, b: IsoDate): number => toDayNumber(b) - toDayNumber(a);
+
+/** ISO strings compare correctly as text. */
+export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
+export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
+
+/** Last day of the month that lies `offset` months after the month of `date` (offset 0 = same). */
+export function monthEnd(date: IsoDate, offset = 0): IsoDate {
+  const { year, month } = parts(date);
+  const index = year * 12 + (month - 1) + offset;
+  const y = Math.floor(index / 12);
+  const mo = (index % 12) + 1;
+  return isoOf(y, mo, daysInMonth(y, mo));
+}
+
+/** Calendar months touched by the period, counting partial first and last months. */
+export function monthsTouched(start: IsoDate, end: IsoDate): number {
+  const s = parts(start);
+  const e = parts(end);
+  return (e.year - s.year) * 12 + (e.month - s.month) + 1;
+}
+
+export function todayIso(now: Date = new Date()): IsoDate {
+  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

@@ -1,0 +1,28 @@
+/** Plan drafting and progress scaffolding (pure; the wizard talks through a Prompter). */
+export {
+  draftPlan,
+  resolveDraft,
+  planToYaml,
+  type InitAnswers,
+  type AnswerProblem,
+  type ResolvedDraft,
+  type DraftOptions,
+} from './draft.js';
+export {
+  scaffoldProgress,
+  buildProgress,
+  parseQuarter,
+  previousQuarter,
+  quarterInPeriod,
+  defaultReportDate,
+  type Quarter,
+  type ScaffoldOptions,
+} from './progress.js';
+export {
+  parseStarter,
+  readStarter,
+  builtinStarterPath,
+  type Starter,
+  type StarterResult,
+} from './starter.js';
+export { runWizard, type Prompter, type Choice, type WizardSeed } from './wizard.js';

@@ -1,0 +1,463 @@
+import { Schema, isScalar } from 'yaml';
+
+/**
+ * The fast path of parsing. The `yaml` package keeps a full syntax tree with positions and costs
+ * about 1.4 ms for a 150-line plan — seven times js-yaml — which would make `fangan validate`
+ * on a thousand files slower than plain ajv-cli. Plan files use a small, regular corner of YAML
+ * (block mappings and sequences, one-line flow collections, quoted scalars, literal `|` blocks), so
+ * this reader handles exactly that corner, line by line, and gives up (`undefined`) on anything
+ * else: anchors, tags, directives, multi-line plain or quoted scalars, `>` folding, odd indentation,
+ * duplicate or reserved keys, tabs, control characters. The caller then parses with `yaml`,
+ * which also produces the positions for any diagnostics. Whenever this reader returns a value,
+ * it is exactly what `yaml` (YAML 1.2 core schema, string keys) would return; a differential
+ * property test holds it to that.
+ */
+
+const BAIL = Symbol('bail');
+const bail = (): never => {
+  throw BAIL;
+};
+
+const MAX_DEPTH = 64;
+const MAX_KEY_LENGTH = 1000;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Characters the fast path leaves to `yaml`: controls, tabs, CR, BOM, Unicode line separators. */
+// eslint-disable-next-line no-control-regex
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+
+// The core schema's implicit scalar tags, used exactly as `yaml` uses them.
+const coreTags = new Schema({ schema: 'core' }).tags.filter(
+  (tag) => tag.default === true && tag.test !== undefined && !tag.collection,
+);
+
+/** Resolves a plain scalar with the YAML 1.2 core schema (null, bool, int, float, else string). */
+function resolvePlain(text: string): unknown {
+  const first = text.charCodeAt(0);
+  // Only ASCII digits, signs, dots and a few letters can start a non-string core scalar.
+  if (first > 0x7f) return text;
+  for (const tag of coreTags) {
+    if (tag.test?.test(text)) {
+      const resolved = tag.resolve(text, bail, {});
+      return isScalar(resolved) ? resolved.value : resolved;
+    }
+  }
+  return text;
+}
+
+interface Line {
+  indent: number;
+  /** Text after the indentation. */
+  content: string;
+  /** Only spaces, or nothing. */
+  blank: boolean;
+}
+
+const trimEndSpaces = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x20) end--;
+  return end === s.length ? s : s.slice(0, end);
+};
+
+const skipSpaces = (s: string, i: number): number => {
+  while (s.charCodeAt(i) === 0x20) i++;
+  return i;
+};
+
+/** Nothing but spaces and an optional comment from `i` on. */
+const restIsEmpty = (s: string, i: number): boolean => {
+  const j = skipSpaces(s, i);
+  return j === s.length || (s[j] === '#' && (j > i || j === 0 || s[j - 1] === ' '));
+};
+
+/** Index of the `:` that ends an implicit key (followed by a space or the line end), or -1. */
+function keyColon(content: string): number {
+  let i = content.indexOf(':');
+  while (i >= 0) {
+    if (i + 1 === content.length || content.charCodeAt(i + 1) === 0x20) return i;
+    i = content.indexOf(':', i + 1);
+  }
+  return -1;
+}
+
+/** First characters that make a plain scalar or key something else in YAML. */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+
+/** Start of a plain value or key that this reader accepts (`-5` yes, `- x` no). */
+function plainStartOk(s: string): boolean {
+  const c = s[0];
+  if (c === undefined) return false;
+  if (!INDICATORS.has(c)) return true;
+  return c === '-' && s.length > 1 && s[1] !== ' ';
+}
+
+/**
+ * The key of a block mapping entry (`key: …`, `key:`, `"key": …`) and the text after its colon;
+ * undefined when the line is not an entry this reader handles.
+ */
+function splitKey(content: string): { key: string; rest: string } | undefined {
+  let key: string;
+  let colon: number;
+  const q = content[0];
+  if (q === '"' || q === "'") {
+    let parsed: [string, number];
+    try {
+      parsed = quoted(content, 0);
+    } catch {
+      return undefined;
+    }
+    [key, colon] = parsed;
+    if (content[colon] !== ':' || (colon + 1 < content.length && content[colon + 1] !== ' ')) {
+      return undefined;
+    }
+  } else {
+    if (!plainStartOk(content)) return undefined;
+    colon = keyColon(content);
+    if (colon <= 0) return undefined;
+    key = trimEndSpaces(content.slice(0, colon));
+    if (key.includes(' #')) return undefined;
+  }
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH || RESERVED_KEYS.has(key)) return undefined;
+  return { key, rest: content.slice(colon + 1) };
+}
+
+class FastReader {
+  private pos = 0;
+  private readonly lines: Line[];
+
+  constructor(text: string) {
+    this.lines = text.split('\n').map((raw) => {
+      let indent = 0;
+      while (raw.charCodeAt(indent) === 0x20) indent++;
+      const content = raw.slice(indent);
+      return { indent, content, blank: content.length === 0 };
+    });
+  }
+
+  read(): unknown {
+    this.skipBlank();
+    const first = this.lines[this.pos];
+    if (!first) return bail(); // empty document: let `yaml` decide
+    if (first.indent === 0 && /^---( +(#.*)?)?$/.test(first.content)) {
+      this.pos++;
+      this.skipBlank();
+    }
+    const top = this.lines[this.pos];
+    if (!top) return bail();
+    const value = this.node(top.indent, 0);
+    this.skipBlank();
+    if (this.pos < this.lines.length) bail();
+    return value;
+  }
+
+  /** Skips empty lines and comment lines (outside block scalars). */
+  private skipBlank(): void {
+    for (;;) {
+      const line = this.lines[this.pos];
+      if (!line || !(line.blank || line.content[0] === '#')) return;
+      this.pos++;
+    }
+  }
+
+  private isSeqLine(line: Line): boolean {
+    return line.content === '-' || line.content.startsWith('- ');
+  }
+
+  /** A block node starting on the current line, indented `indent`. */
+  private node(indent: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) bail();
+    const line = this.lines[this.pos] as Line;
+    if (this.isSeqLine(line)) return this.sequence(indent, depth, line.content);
+    if (splitKey(line.content)) return this.mapping(indent, line.content, depth);
+    return bail();
+  }
+
+  /** A block mapping whose entries sit at column `indent`; `first` is the current line's entry. */
+  private mapping(indent: number, first: string, depth: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    let content = first;
+    for (;;) {
+      const entry = splitKey(content) ?? bail();
+      if (Object.hasOwn(map, entry.key)) bail();
+      map[entry.key] = this.valueAfterIndicator(entry.rest, indent, depth, true);
+
+      this.skipBlank();
+      const next = this.lines[this.pos];
+      if (!next || next.indent < indent) return map;
+      if (next.indent > indent || this.isSeqLine(next)) bail();
+      content = next.content;
+    }
+  }
+
+  /** A block sequence at column `indent`; `first` is the current line's item (from its dash). */
+  private sequence(indent: number, depth: number, first: string): unknown[] {
+    if (depth > MAX_DEPTH) bail();
+    const items: unknown[] = [];
+    let content = first;
+    for (;;) {
+      const after = content.slice(1);
+      const gap = skipSpaces(after, 0);
+      const text = after.slice(gap);
+      if (text.startsWith('- ') || text === '-') {
+        items.push(this.sequence(indent + 1 + gap, depth + 1, text)); // `- - a`
+      } else if (text !== '' && text[0] !== '#' && splitKey(text)) {
+        items.push(this.mapping(indent + 1 + gap, text, depth + 1));
+      } else {
+        items.push(this.valueAfterIndicator(after, indent, depth, false));
+      }
+      this.skipBlank();
+      const next = this.lines[this.pos];
+      if (!next || next.indent < indent) return items;
+      if (next.indent > indent) bail();
+      if (!this.isSeqLine(next)) return items; // the parent mapping goes on at this indent
+      content = next.content;
+    }
+  }
+
+  /**
+   * The value after `key:` or `-` on the current line (`rest` starts after the indicator), then
+   * any block node below it. `indent` is the column of the key or dash.
+   */
+  private valueAfterIndicator(
+    rest: string,
+    indent: number,
+    depth: number,
+    inMapping: boolean,
+  ): unknown {
+    if (restIsEmpty(rest, 0)) {
+      if (rest.length > 0 && rest[0] !== ' ') bail();
+      this.pos++;
+      this.skipBlank();
+      const next = this.lines[this.pos];
+      if (!next) return null;
+      if (next.indent > indent) return this.node(next.indent, depth + 1);
+      // `key:` followed by a sequence at the key's own indentation.
+      if (inMapping && next.indent === indent && this.isSeqLine(next)) {
+        return this.sequence(indent, depth + 1, next.content);
+      }
+      return null;
+    }
+    const start = skipSpaces(rest, 0);
+    if (start === 0) bail();
+    const value = this.inlineValue(rest.slice(start), indent);
+    this.skipBlank();
+    const next = this.lines[this.pos];
+    // A deeper line after a complete value is a multi-line scalar or an indentation error.
+    if (next && next.indent > indent) bail();
+    return value;
+  }
+
+  /** A value written on the current line; consumes the line (and a literal block's lines). */
+  private inlineValue(text: string, indent: number): unknown {
+    const c = text[0] as string;
+    if (c === '|') return this.literalBlock(text, indent);
+    if (c === '[' || c === '{') {
+      const flow = new FlowReader(text);
+      const value = flow.collection(0);
+      if (!restIsEmpty(text, flow.i)) bail();
+      this.pos++;
+      return value;
+    }
+    if (c === '"' || c === "'") {
+      const [value, end] = quoted(text, 0);
+      if (!restIsEmpty(text, end)) bail();
+      this.pos++;
+      return value;
+    }
+    if (!plainStartOk(text)) bail();
+    const hash = text.indexOf(' #');
+    const plain = trimEndSpaces(hash >= 0 ? text.slice(0, hash) : text);
+    if (keyColon(plain) >= 0) bail(); // `a: b: c` is an error in YAML
+    this.pos++;
+    return resolvePlain(plain);
+  }
+
+  /** `|` or `|-` literal block scalar whose content is indented more than `indent`. */
+  private literalBlock(header: string, indent: number): string {
+    const m = /^\|(-?)( +#.*)? *$/.exec(header);
+    if (!m) return bail(); // `|+`, indentation indicators, `>` folding: leave to yaml
+    const strip = m[1] === '-';
+    this.pos++;
+    let blockIndent = -1;
+    for (let p = this.pos; p < this.lines.length; p++) {
+      const line = this.lines[p] as Line;
+      if (!line.blank) {
+        blockIndent = line.indent;
+        break;
+      }
+    }
+    if (blockIndent <= indent) return bail(); // empty block scalar
+    const body: string[] = [];
+    let trailingEmpty = 0;
+    for (;;) {
+      const line = this.lines[this.pos];
+      if (!line) break;
+      if (line.blank) {
+        if (line.indent > blockIndent) bail(); // spaces beyond the indentation are content
+        body.push('');
+        trailingEmpty++;
+        this.pos++;
+        continue;
+      }
+      if (line.indent < blockIndent) {
+        if (line.indent > indent) bail();
+        break;
+      }
+      body.push(' '.repeat(line.indent - blockIndent) + line.content);
+      trailingEmpty = 0;
+      this.pos++;
+    }
+    const text = body.slice(0, body.length - trailingEmpty).join('\n');
+    return strip ? text : text + '\n';
+  }
+}
+
+/** One-line flow collections: `[a, b]`, `{ id: x, name: y }`, nested a few levels. */
+class FlowReader {
+  i = 0;
+  constructor(private readonly s: string) {}
+
+  collection(depth: number): unknown {
+    if (depth > 8) bail();
+    const open = this.s[this.i];
+    this.i++;
+    if (open === '[') {
+      const items: unknown[] = [];
+      if (this.closes(']')) return items;
+      for (;;) {
+        items.push(this.item(depth));
+        if (this.closes(']')) return items;
+        this.comma();
+      }
+    }
+    const map: Record<string, unknown> = {};
+    if (this.closes('}')) return map;
+    for (;;) {
+      const key = this.key();
+      if (Object.hasOwn(map, key)) bail();
+      this.i = skipSpaces(this.s, this.i);
+      if (this.s[this.i] === ',' || this.s[this.i] === '}') {
+        map[key] = null;
+      } else {
+        map[key] = this.item(depth);
+      }
+      if (this.closes('}')) return map;
+      this.comma();
+    }
+  }
+
+  private closes(close: string): boolean {
+    this.i = skipSpaces(this.s, this.i);
+    if (this.s[this.i] !== close) return false;
+    this.i++;
+    return true;
+  }
+
+  private comma(): void {
+    this.i = skipSpaces(this.s, this.i);
+    if (this.s[this.i] !== ',') bail();
+    this.i = skipSpaces(this.s, this.i + 1);
+    const c = this.s[this.i];
+    if (c === ']' || c === '}' || c === ',') bail(); // trailing or doubled comma
+  }
+
+  private key(): string {
+    this.i = skipSpaces(this.s, this.i);
+    const start = this.i;
+    const c = this.s[start];
+    if (c === undefined || !plainStartOk(this.s.slice(start, start + 2))) bail();
+    const colon = this.s.indexOf(': ', start);
+    if (colon < 0) bail();
+    const key = trimEndSpaces(this.s.slice(start, colon));
+    if (/[,[\]{}#:"']/.test(key) || RESERVED_KEYS.has(key) || key.length === 0) bail();
+    this.i = colon + 2;
+    return key;
+  }
+
+  private item(depth: number): unknown {
+    this.i = skipSpaces(this.s, this.i);
+    const c = this.s[this.i];
+    if (c === '[' || c === '{') return this.collection(depth + 1);
+    if (c === '"' || c === "'") {
+      const [value, end] = quoted(this.s, this.i);
+      this.i = end;
+      return value;
+    }
+    const start = this.i;
+    if (!plainStartOk(this.s.slice(start, start + 2))) bail();
+    let end = start;
+    for (; end < this.s.length; end++) {
+      const ch = this.s[end];
+      if (ch === ',' || ch === ']' || ch === '}') break;
+      // `:` may start an implicit pair and ` #` a comment; both are left to yaml.
+      if (ch === ':' || ch === '[' || ch === '{' || (ch === '#' && this.s[end - 1] === ' ')) bail();
+    }
+    if (end === this.s.length) bail(); // the collection does not close on this line
+    this.i = end;
+    const plain = trimEndSpaces(this.s.slice(start, end));
+    if (plain.length === 0) bail();
+    return resolvePlain(plain);
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+};
+
+/** A quoted scalar that closes on the same line; returns the value and the index after it. */
+function quoted(s: string, start: number): [string, number] {
+  const q = s[start];
+  let out = '';
+  let i = start + 1;
+  for (;;) {
+    const c = s[i];
+    if (c === undefined) return bail(); // multi-line quoted scalar
+    if (q === "'") {
+      if (c === "'") {
+        if (s[i + 1] === "'") {
+          out += "'";
+          i += 2;
+          continue;
+        }
+        return [out, i + 1];
+      }
+    } else if (c === '"') {
+      return [out, i + 1];
+    } else if (c === '\\') {
+      const e = s[i + 1] ?? '';
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        i += 2;
+        continue;
+      }
+      const hex = e === 'u' ? /^[0-9a-fA-F]{4}/.exec(s.slice(i + 2, i + 6)) : null;
+      if (!hex) return bail();
+      const code = parseInt(hex[0], 16);
+      if (code >= 0xd800 && code <= 0xdfff) bail();
+      out += String.fromCharCode(code);
+      i += 6;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+}
+
+/**
+ * Parses the common subset of YAML that plan files use. Returns `undefined` whenever the text
+ * needs the full parser (anything unusual, and every error).
+ */
+export function fastParse(text: string): { value: unknown } | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    return { value: new FastReader(text).read() };
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,233 @@
+import {
+  Composer,
+  Parser,
+  Schema,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type YAMLError,
+} from 'yaml';
+import type { Params } from '../diagnostics/catalog.js';
+import { keyString } from './positions.js';
+
+/** A parse problem at a source offset range; `index.ts` turns it into a diagnostic. */
+export interface Problem {
+  code: string;
+  start: number;
+  end: number;
+  params?: Params;
+  /** Offset of a related earlier node (duplicate keys). */
+  firstAt?: number;
+}
+
+export interface FullParse {
+  doc?: Document.Parsed;
+  value: unknown;
+  problems: Problem[];
+  /** The value is unusable (syntax errors, unsafe constructs); schema checks are skipped. */
+  fatal: boolean;
+}
+
+/** Deeper than any real plan; protects the recursive composer and converter from stack overflow. */
+export const MAX_NESTING = 100;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// One schema object for all documents: YAML 1.2 core even under `%YAML 1.1`, no `<<` merges.
+const schema = new Schema({ schema: 'core', merge: false, resolveKnownTags: true });
+const composeOptions = {
+  version: '1.2' as const,
+  schema,
+  stringKeys: true,
+  uniqueKeys: true,
+  merge: false,
+  strict: true,
+  prettyErrors: false,
+  intAsBigInt: false,
+};
+
+/** Deepest collection nesting of the CST, found without recursion; the offending offset or -1. */
+function tooDeepAt(tokens: readonly CST.Token[]): number {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token; depth: number };
+    if (depth > MAX_NESTING) return token.offset;
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        for (const item of token.items) {
+          if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+          if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return -1;
+}
+
+/** `%YAML 1.1` is read as 1.2 (with a warning); `%TAG` is harmless; other directives are errors. */
+function directiveProblems(tokens: readonly CST.Token[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const token of tokens) {
+    if (token.type !== 'directive') continue;
+    const source = token.source.trim();
+    const end = token.offset + token.source.length;
+    const yamlVersion = /^%YAML\s+(\S+)/.exec(source);
+    if (yamlVersion) {
+      if (yamlVersion[1] !== '1.2') {
+        problems.push({
+          code: 'FG1110',
+          start: token.offset,
+          end,
+          params: { version: yamlVersion[1] },
+        });
+      }
+    } else if (!source.startsWith('%TAG')) {
+      problems.push({ code: 'FG1111', start: token.offset, end, params: { directive: source } });
+    }
+  }
+  return problems;
+}
+
+/** Syntax errors of the `yaml` package that have their own plain-language message. */
+const SYNTAX_CODES: Partial<Record<string, string>> = {
+  BAD_INDENT: 'FG1112',
+  MISSING_CHAR: 'FG1113',
+  UNEXPECTED_TOKEN: 'FG1114',
+  BLOCK_AS_IMPLICIT_KEY: 'FG1114',
+  MULTILINE_IMPLICIT_KEY: 'FG1114',
+  BAD_SCALAR_START: 'FG1115',
+  BAD_DQ_ESCAPE: 'FG1116',
+  BLOCK_IN_FLOW: 'FG1117',
+};
+
+/** Problems from the `yaml` package, mapped to catalogue codes. All its warnings count. */
+function yamlProblems(doc: Document.Parsed, text: string): Problem[] {
+  const problems: Problem[] = [];
+  let syntaxReported = false;
+  for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
+    const [start, end] = error.pos;
+    switch (error.code) {
+      case 'DUPLICATE_KEY': // reported with the first key's line by the converter
+      case 'BAD_DIRECTIVE': // see directiveProblems
+        break;
+      case 'TAB_AS_INDENT':
+        problems.push({ code: 'FG1103', start, end });
+        break;
+      case 'TAG_RESOLVE_FAILED': {
+        const tag = /^\S+/.exec(text.slice(start, end))?.[0] ?? '';
+        problems.push({ code: 'FG1106', start, end, params: { tag } });
+        break;
+      }
+      case 'BAD_ALIAS':
+      case 'ALIAS_PROPS':
+        problems.push({ code: 'FG1105', start, end, params: { token: text.slice(start, end) } });
+        break;
+      case 'RESOURCE_EXHAUSTION':
+        problems.push({ code: 'FG1108', start, end, params: { limit: MAX_NESTING } });
+        break;
+      default: {
+        // Later syntax errors are almost always echoes of the first one.
+        if (syntaxReported) break;
+        syntaxReported = true;
+        const code = SYNTAX_CODES[error.code] ?? 'FG1101';
+        const detail = error.message.split('\n')[0] ?? error.message;
+        problems.push({ code, start, end, params: { char: text[start] ?? '', detail } });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Node tree -> plain JS values, rejecting aliases, anchors, reserved and complex keys. Aliases are
+ * never expanded, so an alias bomb costs nothing; only the first anchor or alias is reported.
+ */
+function toValue(node: unknown, problems: Problem[], text: string): unknown {
+  const aliasReported = () => problems.some((p) => p.code === 'FG1105');
+  if (isAlias(node)) {
+    if (aliasReported()) return null;
+    const [start, end] = node.range ?? [0, 0];
+    problems.push({ code: 'FG1105', start, end, params: { token: '*' + node.source } });
+    return null;
+  }
+  if (
+    node &&
+    typeof node === 'object' &&
+    'anchor' in node &&
+    typeof node.anchor === 'string' &&
+    !aliasReported()
+  ) {
+    const token = '&' + node.anchor;
+    const range = (node as { range?: [number, number, number] }).range ?? [0, 0, 0];
+    // The node's range starts at its value; the anchor is written just before it.
+    const at = text.lastIndexOf(token, range[0]);
+    const start = at >= 0 ? at : range[0];
+    problems.push({ code: 'FG1105', start, end: start + token.length, params: { token } });
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const firstOffsets = new Map<string, number>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as { range?: [number, number, number] } | null;
+      const [start, end] = keyNode?.range ?? node.range ?? [0, 0];
+      const key = keyString(pair.key);
+      if (key === undefined) {
+        problems.push({ code: 'FG1109', start, end });
+        continue;
+      }
+      if (RESERVED_KEYS.has(key)) {
+        problems.push({ code: 'FG1107', start, end, params: { key } });
+        continue;
+      }
+      const first = firstOffsets.get(key);
+      if (first !== undefined) {
+        problems.push({ code: 'FG1102', start, end, params: { key }, firstAt: first });
+        continue;
+      }
+      firstOffsets.set(key, start);
+      out[key] = toValue(pair.value, problems, text);
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map((item) => toValue(item, problems, text));
+  if (isScalar(node)) return node.value;
+  return null;
+}
+
+/** Parses with the full `yaml` package: positions, every error, the safety rules. */
+export function fullParse(text: string): FullParse {
+  const tokens = [...new Parser().parse(text)];
+  const deepAt = tooDeepAt(tokens);
+  if (deepAt >= 0) {
+    return {
+      value: undefined,
+      fatal: true,
+      problems: [
+        { code: 'FG1108', start: deepAt, end: deepAt + 1, params: { limit: MAX_NESTING } },
+      ],
+    };
+  }
+  const problems = directiveProblems(tokens);
+  const docs = [...new Composer(composeOptions).compose(tokens, true, text.length)];
+  const doc = docs[0] as Document.Parsed;
+  const extra = docs[1];
+  if (extra) {
+    const start = extra.range[0];
+    problems.push({ code: 'FG1104', start, end: start + 3, params: { count: 2 } });
+  }
+  problems.push(...yamlProblems(doc, text));
+  const value = toValue(doc.contents, problems, text);
+  const fatal = problems.some((p) => p.code !== 'FG1102' && p.code !== 'FG1110');
+  return { doc, value, problems, fatal };
+}

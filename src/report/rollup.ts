@@ -1,0 +1,290 @@
+import type { IsoDate } from '../model/types.js';
+import { buildChart, type ChartView } from './chart.js';
+import { formatNumber, formatRate, rate } from './figures.js';
+import { numbered, type MeasureRow, type NumberedText, type ReportView } from './view.js';
+
+type SlimMeasure = Pick<MeasureRow, 'title' | 'lead' | 'deadlineZh' | 'statusZh' | 'percentText'>;
+
+/**
+ * What the roll-up needs of one town's report: a slice of its ReportView small enough to send
+ * between threads and to keep in the export state file for thousands of towns.
+ */
+export interface RollupEntry extends Pick<
+  ReportView,
+  | 'town'
+  | 'county'
+  | 'subject'
+  | 'reporter'
+  | 'title'
+  | 'periodKey'
+  | 'periodLabel'
+  | 'nextQuarterLabel'
+  | 'date'
+  | 'figures'
+  | 'source'
+> {
+  indicators: Pick<
+    ReportView['indicators'][number],
+    'name' | 'unit' | 'actualText' | 'targetText' | 'attainmentText' | 'met' | 'reported'
+  >[];
+  overdue: SlimMeasure[];
+  dueNext: SlimMeasure[];
+}
+
+const slimMeasure = (m: SlimMeasure): SlimMeasure => ({
+  title: m.title,
+  lead: m.lead,
+  deadlineZh: m.deadlineZh,
+  statusZh: m.statusZh,
+  percentText: m.percentText,
+});
+
+/** The roll-up slice of a report view. */
+export function toRollupEntry(view: ReportView): RollupEntry {
+  const entry: RollupEntry = {
+    town: view.town,
+    subject: view.subject,
+    reporter: view.reporter,
+    title: view.title,
+    periodKey: view.periodKey,
+    periodLabel: view.periodLabel,
+    nextQuarterLabel: view.nextQuarterLabel,
+    date: view.date,
+    figures: view.figures,
+    source: view.source,
+    indicators: view.indicators.map((i) => ({
+      name: i.name,
+      unit: i.unit,
+      actualText: i.actualText,
+      targetText: i.targetText,
+      attainmentText: i.attainmentText,
+      met: i.met,
+      reported: i.reported,
+    })),
+    overdue: view.overdue.map(slimMeasure),
+    dueNext: view.dueNext.map(slimMeasure),
+  };
+  if (view.county !== undefined) entry.county = view.county;
+  return entry;
+}
+import { formatDateZh } from '../model/chinese.js';
+
+export interface RollupIndicator {
+  name: string;
+  /** `21.3/25%，43.1%`: actual against target, then the attainment. */
+  text: string;
+  met: boolean;
+}
+
+export interface RollupRow {
+  /** 1 = best; see `buildRollupView` for the order. */
+  rank: number;
+  town: string;
+  reporter: string;
+  title: string;
+  measures: number;
+  due: number;
+  dueDone: number;
+  done: number;
+  overdue: number;
+  rate?: number;
+  rateText: string;
+  averagePercent: number;
+  averagePercentText: string;
+  indicatorsMet: number;
+  indicatorsReported: number;
+  indicators: RollupIndicator[];
+  source: { progress?: string; plan?: string };
+}
+
+export interface RollupOverdue {
+  town: string;
+  title: string;
+  lead: string;
+  deadlineZh: string;
+  statusZh: string;
+  percentText: string;
+}
+
+export interface RollupNext {
+  town: string;
+  count: number;
+  titles: string;
+}
+
+export interface RollupView {
+  title: string;
+  county?: string;
+  subject: string;
+  periodKey: string;
+  periodLabel: string;
+  nextQuarterLabel: string;
+  /** Latest report date among the towns. */
+  date: IsoDate;
+  dateZh: string;
+  towns: number;
+  rows: RollupRow[];
+  totals: {
+    measures: number;
+    due: number;
+    dueDone: number;
+    done: number;
+    overdue: number;
+    dueNextQuarter: number;
+    rate?: number;
+    rateText: string;
+    averagePercent: number;
+    averagePercentText: string;
+    indicatorsMet: number;
+    indicatorsReported: number;
+    /** Towns with at least one overdue measure. */
+    townsWithOverdue: number;
+  };
+  /** Towns with overdue measures, joined with 、 for prose. */
+  laggingTowns: string;
+  overdue: RollupOverdue[];
+  dueNext: RollupNext[];
+  /** 四、下一步工作: overdue follow-up, each town's tasks due next quarter, the closing item. */
+  nextSteps: NumberedText[];
+  /** Signature line; only when given (the county office is not named in any input). */
+  issuer?: string;
+  chart: ChartView;
+}
+
+const mostCommon = (values: (string | undefined)[]): string | undefined => {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  return best;
+};
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * The county roll-up from the towns' reports of one period (ReportView or its RollupEntry slice). Ranking: higher average percent
+ * first (it is defined for every town, unlike the due-based rate), then fewer overdue measures,
+ * then higher completion rate, then the town name.
+ */
+export function buildRollupView(
+  entries: readonly RollupEntry[],
+  options: { county?: string; title?: string; issuer?: string } = {},
+): RollupView {
+  const sorted = [...entries].sort(
+    (a, b) =>
+      b.figures.averagePercent - a.figures.averagePercent ||
+      a.figures.overdue - b.figures.overdue ||
+      (b.figures.rate ?? -1) - (a.figures.rate ?? -1) ||
+      collator.compare(a.town, b.town),
+  );
+  const rows: RollupRow[] = sorted.map((v, i) => {
+    const row: RollupRow = {
+      rank: i + 1,
+      town: v.town,
+      reporter: v.reporter,
+      title: v.title,
+      measures: v.figures.measures,
+      due: v.figures.due,
+      dueDone: v.figures.dueDone,
+      done: v.figures.done,
+      overdue: v.figures.overdue,
+      rateText: v.figures.rateText,
+      averagePercent: v.figures.averagePercent,
+      averagePercentText: v.figures.averagePercentText,
+      indicatorsMet: v.figures.indicatorsMet,
+      indicatorsReported: v.figures.indicatorsReported,
+      indicators: v.indicators
+        .filter((ind) => ind.reported)
+        .map((ind) => ({
+          name: ind.name,
+          text: `${ind.actualText}/${ind.targetText}${ind.unit}，${ind.attainmentText}`,
+          met: ind.met,
+        })),
+      source: v.source,
+    };
+    if (v.figures.rate !== undefined) row.rate = v.figures.rate;
+    return row;
+  });
+
+  const sum = (pick: (v: RollupEntry) => number): number =>
+    entries.reduce((acc, v) => acc + pick(v), 0);
+  const due = sum((v) => v.figures.due);
+  const dueDone = sum((v) => v.figures.dueDone);
+  const totalRate = rate(dueDone, due);
+  // Average over every measure of every town, so a town with more measures weighs more.
+  const measureCount = sum((v) => v.figures.measures);
+  const avg =
+    measureCount > 0 ? sum((v) => v.figures.averagePercent * v.figures.measures) / measureCount : 0;
+  const first = entries[0];
+  const county = options.county ?? mostCommon(entries.map((v) => v.county));
+  const subject = mostCommon(entries.map((v) => v.subject)) ?? '创建健康促进乡镇';
+  const periodLabel = first?.periodLabel ?? '';
+  const date = entries.reduce((d, v) => (v.date > d ? v.date : d), first?.date ?? '');
+  const lagging = rows.filter((r) => r.overdue > 0);
+  const dueNext: RollupNext[] = sorted
+    .filter((v) => v.dueNext.length > 0)
+    .map((v) => ({
+      town: v.town,
+      count: v.dueNext.length,
+      titles: v.dueNext.map((m) => m.title).join('、'),
+    }));
+
+  const view: RollupView = {
+    title: options.title ?? `${county ?? ''}${periodLabel}${subject}工作汇总报告`,
+    subject,
+    periodKey: first?.periodKey ?? '',
+    periodLabel,
+    nextQuarterLabel: first?.nextQuarterLabel ?? '',
+    date,
+    dateZh: date ? formatDateZh(date) : '',
+    towns: entries.length,
+    rows,
+    totals: {
+      measures: measureCount,
+      due,
+      dueDone,
+      done: sum((v) => v.figures.done),
+      overdue: sum((v) => v.figures.overdue),
+      dueNextQuarter: sum((v) => v.figures.dueNextQuarter),
+      rateText: formatRate(totalRate),
+      averagePercent: avg,
+      averagePercentText: `${formatNumber(avg, 1)}%`,
+      indicatorsMet: sum((v) => v.figures.indicatorsMet),
+      indicatorsReported: sum((v) => v.figures.indicatorsReported),
+      townsWithOverdue: lagging.length,
+    },
+    laggingTowns: lagging.map((r) => r.town).join('、'),
+    overdue: sorted.flatMap((v) =>
+      v.overdue.map((m) => ({
+        town: v.town,
+        title: m.title,
+        lead: m.lead,
+        deadlineZh: m.deadlineZh,
+        statusZh: m.statusZh,
+        percentText: m.percentText,
+      })),
+    ),
+    dueNext,
+    nextSteps: numbered([
+      ...(lagging.length > 0
+        ? [
+            `督促${lagging.map((r) => r.town).join('、')}对逾期任务逐项分析原因，明确整改措施和完成时间，下季度汇报时说明整改结果。`,
+          ]
+        : []),
+      ...dueNext.map(
+        (d) =>
+          `${d.town}${first?.nextQuarterLabel ?? '下一季度'}有${d.count}项任务到期（${d.titles}），请提前安排，确保按期完成。`,
+      ),
+      '继续按季度收集各乡镇进展，对进度偏慢的乡镇开展现场指导，推动创建工作整体达到评估标准。',
+    ]),
+    chart: buildChart(
+      '各乡镇任务平均完成比例',
+      '完成比例（%）',
+      rows.map((r) => ({ label: r.town, value: r.averagePercent })),
+    ),
+  };
+  if (totalRate !== undefined) view.totals.rate = totalRate;
+  if (county) view.county = county;
+  if (options.issuer) view.issuer = options.issuer;
+  return view;
+}

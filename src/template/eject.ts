@@ -1,0 +1,86 @@
+/**
+ * `fangan templates eject <dir>`: copies the built-in templates, their partials and the GB/T 9704
+ * style profile into a folder the user owns, keeping the layout (`plan.md.hbs`,
+ * `partials/…`, `profiles/gbt9704.json`) that `--template <dir>` and `--profile` read back.
+ * Existing files are not overwritten without `force`; symbolic links never are.
+ */
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Diagnostic, Lang } from '../diagnostics/types.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
+import { atomicWriteFile } from '../write/atomic.js';
+import { builtinTemplateDir, PARTIALS_DIR, TEMPLATE_EXT } from './engine.js';
+
+export const EJECTED_PROFILE = join('profiles', 'gbt9704.json');
+
+/** Paths (relative to the templates folder) of everything `eject` copies. */
+export async function ejectableFiles(): Promise<string[]> {
+  const templates = (name: string) => name.endsWith(TEMPLATE_EXT);
+  const top = (await readdir(builtinTemplateDir)).filter(templates).sort();
+  const partials = (await readdir(join(builtinTemplateDir, PARTIALS_DIR)))
+    .filter(templates)
+    .sort()
+    .map((n) => join(PARTIALS_DIR, n));
+  return [...top, ...partials, EJECTED_PROFILE];
+}
+
+const kindOf = async (path: string): Promise<'missing' | 'symlink' | 'present'> => {
+  try {
+    return (await lstat(path)).isSymbolicLink() ? 'symlink' : 'present';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw err;
+  }
+};
+
+export async function ejectTemplates(
+  dir: string,
+  options: { force?: boolean; lang?: Lang } = {},
+): Promise<{ written: string[]; diagnostics: Diagnostic[] }> {
+  const lang = options.lang ?? 'zh-CN';
+  const diagnostics: Diagnostic[] = [];
+  const at = (file: string) => ({ file, line: 1, column: 1 });
+  const files = await ejectableFiles();
+
+  if ((await kindOf(dir)) === 'symlink') {
+    diagnostics.push(makeDiagnostic('FG4011', lang, at(dir), { name: dir }));
+    return { written: [], diagnostics };
+  }
+  // Check everything first: either the whole set is copied or nothing is.
+  for (const rel of files) {
+    const target = join(dir, rel);
+    const kind = await kindOf(target);
+    if (kind === 'symlink')
+      diagnostics.push(makeDiagnostic('FG4003', lang, at(target), { name: rel }));
+    else if (kind === 'present' && !options.force) {
+      diagnostics.push(
+        makeDiagnostic('FG4010', lang, at(target), { name: rel }, { code: 'FG4092' }),
+      );
+    }
+  }
+  if (diagnostics.length) return { written: [], diagnostics };
+
+  const written: string[] = [];
+  for (const rel of files) {
+    const target = join(dir, rel);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await atomicWriteFile(
+        dirname(target),
+        rel.split(/[\\/]/).pop() ?? rel,
+        await readFile(join(builtinTemplateDir, rel)),
+      );
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      diagnostics.push(
+        makeDiagnostic('FG4006', lang, at(target), {
+          name: rel,
+          detail: `${e.code ?? 'error'}: ${e.message}`,
+        }),
+      );
+      break;
+    }
+    written.push(target);
+  }
+  return { written, diagnostics };
+}

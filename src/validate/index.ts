@@ -1,0 +1,8 @@
+/**
+ * Stage 3: validation. JSON Schema (ajv, compiled once) plus the semantic rules of plan-format.md,
+ * on top of the read and parse stages. Loader API: docs/internals.md.
+ */
+export { validateText, type ValidateTextOptions } from './check.js';
+export { loadPlan, loadProgress, validateFile, type LoadOptions, type PlanCache } from './load.js';
+export { schemaUrl, type FileKind } from './schema.js';
+export { isCalendarDate, quarterRange } from './dates.js';

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Lang } from '../diagnostics/types.js';
+import { typeNames } from '../diagnostics/messages/validate.js';
+import { showInvisible, suspiciousCharHint } from '../parse/index.js';
+import { dateExample } from './dates.js';
+import { readablePath, type Issue } from './issue.js';
+import { closest } from './suggest.js';
+
+export type FileKind = 'plan' | 'progress';
+
+/** The JSON Schemas shipped in the package's `schemas/` folder (same path from src/ and dist/). */
+export const schemaUrl = (kind: FileKind): URL =>
+  new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+
+let validators: Record<FileKind, ValidateFunction> | undefined;
+
+/** Both validators, compiled once per process (or worker) on first use. */
+function compiled(): Record<FileKind, ValidateFunction> {
+  if (!validators) {
+    // verbose: errors carry their parent schema, which names allowed keys and field titles.
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+    const load = (kind: FileKind) =>
+      ajv.compile(JSON.parse(readFileSync(schemaUrl(kind), 'utf8')) as object);
+    validators = { plan: load('plan'), progress: load('progress') };
+  }
+  return validators;
+}
+
+interface SchemaNode {
+  title?: string;
+  properties?: Record<string, SchemaNode>;
+}
+
+/** Validates `value` against the schema of `kind`; problems come back as issues. */
+export function schemaIssues(kind: FileKind, value: unknown, lang: Lang): Issue[] {
+  const validate = compiled()[kind];
+  if (validate(value)) return [];
+  return mapErrors(validate.errors ?? [], value, lang);
+}
+
+const typeOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const typeName = (type: string, lang: Lang): string => typeNames[type]?.[lang] ?? type;
+
+/**
+ * ajv errors -> issues: one per node and keyword, the `oneOf` of progress files as one message,
+ * a typo'd key and the required key it was meant to be as one "did you mean" diagnostic.
+ */
+function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
+
+  // Unknown keys first: a close one to a missing required key replaces that required error.
+  const replacedRequired = new Set<string>();
+  const unknownKeys: { error: ErrorObject; key: string; suggestion?: string }[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const key = String(error.params.additionalProperty);
+    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const suggestion = closest(key, allowed);
+    const entry: { error: ErrorObject; key: string; suggestion?: string } = { error, key };
+    if (suggestion !== undefined) {
+      entry.suggestion = suggestion;
+      replacedRequired.add(`${error.instancePath}/${suggestion}`);
+    }
+    unknownKeys.push(entry);
+  }
+
+  for (const { error, key, suggestion } of unknownKeys) {
+    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const hints: Issue['hints'] = [];
+    if (suggestion !== undefined) hints.push({ code: 'FG2901', params: { suggestion } });
+    const chars = suspiciousCharHint(key);
+    if (chars) hints.push(chars);
+    if (suggestion === undefined)
+      hints.push({ code: 'FG2905', params: { keys: allowed.join(', ') } });
+    issues.push({
+      code: 'FG2011',
+      pointer: `${error.instancePath}/${escapeSegment(key)}`,
+      part: 'key',
+      params: { key: showInvisible(key) },
+      hints,
+    });
+  }
+
+  const oneOfFailed = errors.find((e) => e.keyword === 'oneOf' && e.instancePath === '');
+  if (oneOfFailed) {
+    const both = Array.isArray(oneOfFailed.params.passingSchemas);
+    issues.push({ code: both ? 'FG2024' : 'FG2023', pointer: both ? '/period' : '' });
+  }
+
+  for (const error of errors) {
+    if (error.keyword === 'additionalProperties' || error.schemaPath.startsWith('#/oneOf'))
+      continue;
+    const pointer = error.instancePath;
+    if (error.keyword === 'required') {
+      const missing = String(error.params.missingProperty);
+      if (replacedRequired.has(`${pointer}/${missing}`)) continue;
+      if (!once(`${pointer}/${missing}:required`)) continue;
+      issues.push(requiredIssue(error, pointer, missing, root));
+      continue;
+    }
+    if (!once(`${pointer}:${error.keyword}`)) continue;
+    issues.push(valueIssue(error, pointer, root, lang));
+  }
+  return issues;
+}
+
+function requiredIssue(error: ErrorObject, pointer: string, missing: string, root: unknown): Issue {
+  // Every measure needs a lead unit and a deadline: name the measure.
+  if (/^\/measures\/\d+$/.test(pointer) && (missing === 'lead' || missing === 'deadline')) {
+    const id = valueAt(root, `${pointer}/id`);
+    return {
+      code: missing === 'lead' ? 'FG2114' : 'FG2115',
+      pointer,
+      params: { id: typeof id === 'string' ? id : readablePath(pointer) },
+    };
+  }
+  const title = (error.parentSchema as SchemaNode | undefined)?.properties?.[missing]?.title;
+  return { code: 'FG2010', pointer, params: { key: missing, title: title ?? missing } };
+}
+
+function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: Lang): Issue {
+  const field = readablePath(pointer) || 'kind';
+  const value = valueAt(root, pointer);
+  const shown = typeof value === 'string' ? showInvisible(value) : String(value);
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(p.type);
+      const actual = typeOf(value);
+      const issue: Issue = {
+        code: 'FG2012',
+        pointer,
+        params: { field, expected: typeName(expected, lang), actual: typeName(actual, lang) },
+      };
+      // `邮编: 010000`, `版本: 1.0`, `是否: yes`… were meant as text.
+      if (expected === 'string' && (actual === 'number' || actual === 'boolean')) {
+        issue.quoteHint = true;
+      }
+      const chars = typeof value === 'string' ? suspiciousCharHint(value) : undefined;
+      if (chars) issue.hints = [chars];
+      return issue;
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return {
+        code: 'FG2013',
+        pointer,
+        params: { field, value: shown, allowed: allowed.join(lang === 'en' ? ', ' : '、') },
+        hints: suggestion === undefined ? [] : [{ code: 'FG2901', params: { suggestion } }],
+      };
+    }
+    case 'pattern': {
+      if (error.schemaPath.startsWith('#/definitions/date/')) {
+        return {
+          code: 'FG2014',
+          pointer,
+          params: { field, value: shown },
+          hints: [{ code: 'FG2903', params: { example: dateExample(value) } }],
+        };
+      }
+      if (error.schemaPath.startsWith('#/definitions/id/')) {
+        const chars = typeof value === 'string' ? suspiciousCharHint(value) : undefined;
+        return {
+          code: 'FG2015',
+          pointer,
+          params: { field, value: shown },
+          hints: chars ? [chars] : [],
+        };
+      }
+      if (pointer === '/quarter')
+        return { code: 'FG2016', pointer, params: { field, value: shown } };
+      break;
+    }
+    case 'maxLength':
+      return {
+        code: 'FG2017',
+        pointer,
+        params: {
+          field,
+          length: typeof value === 'string' ? value.length : '?',
+          limit: String(p.limit),
+        },
+      };
+    case 'maxItems':
+      return {
+        code: 'FG2018',
+        pointer,
+        params: { field, count: Array.isArray(value) ? value.length : '?', limit: String(p.limit) },
+      };
+    case 'minLength':
+    case 'minItems':
+      return { code: 'FG2019', pointer, params: { field } };
+    case 'minimum':
+    case 'maximum':
+      if (pointer.endsWith('/percent'))
+        return { code: 'FG2022', pointer, params: { field, value: shown } };
+      return {
+        code: error.keyword === 'minimum' ? 'FG2020' : 'FG2021',
+        pointer,
+        params: { field, value: shown, limit: String(p.limit) },
+      };
+    case 'uniqueItems':
+      return {
+        code: 'FG2025',
+        pointer,
+        params: { field, first: Number(p.j) + 1, second: Number(p.i) + 1 },
+      };
+    default:
+      break;
+  }
+  return { code: 'FG2029', pointer, params: { field, detail: error.message ?? error.keyword } };
+}

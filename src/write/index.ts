@@ -1,0 +1,18 @@
+export { safeFileName, isSafeFileName, MAX_NAME_BYTES } from './file-name.js';
+export {
+  writeOutputs,
+  sameBytes,
+  type OutputFile,
+  type WriteOptions,
+  type WriteResult,
+} from './write-outputs.js';
+export {
+  readManifest,
+  updateManifest,
+  serializeManifest,
+  sha256,
+  MANIFEST_NAME,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest.js';
+export { atomicWriteFile, isTempName } from './atomic.js';
