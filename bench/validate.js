@@ -64,6 +64,10 @@ const refs = readdirSync(path.dirname(schema))
 const commands = {
   fangan: ['node', [fanganBin, 'validate', 'bench/tmp/plans']],
   fanganOneThread: ['node', [fanganBin, 'validate', '--jobs', '1', 'bench/tmp/plans']],
+  fanganAllCpus: [
+    'node',
+    [fanganBin, 'validate', '--jobs', String(availableParallelism()), 'bench/tmp/plans'],
+  ],
   // ajv-cli run directly with node (not through npx) so neither side pays a launcher.
   ajv: [
     'node',
@@ -119,6 +123,7 @@ const best = (a, b, runs) => {
 };
 const v = best('fangan', 'ajv', RUNS);
 const v1 = best('fanganOneThread', 'ajv', RUNS);
+const vn = best('fanganAllCpus', 'ajv', RUNS);
 const s = best('version', 'node', RUNS * 2);
 
 const fmt = (ms) => `${ms.toFixed(0)} ms`.padStart(9);
@@ -130,7 +135,13 @@ console.log(
 console.log(
   `${'benchmark'.padEnd(40)}${'fangan'.padStart(9)}${'peer'.padStart(9)}${'ratio'.padStart(9)}  peer`,
 );
-console.log(row(`validate ${FILES} plans`, v.fangan, v.ajv, `ajv-cli 5 (${spec}, js-yaml)`));
+console.log(
+  row(`validate ${FILES} plans (default jobs)`, v.fangan, v.ajv, `ajv-cli 5 (${spec}, js-yaml)`),
+);
+const cpus = availableParallelism();
+console.log(
+  row(`validate ${FILES} plans, --jobs ${cpus}`, vn.fanganAllCpus, vn.ajv, 'ajv-cli 5, same run'),
+);
 console.log(
   row(`validate ${FILES} plans, --jobs 1`, v1.fanganOneThread, v1.ajv, 'ajv-cli 5, same run'),
 );

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { checkOne, type ValidateCore } from '../src/cli/validate-one.js';
+import { defaultJobs } from '../src/cli/validate-pool.js';
+import { availableParallelism } from 'node:os';
 import { captureIO } from './helpers/io.js';
 import { parseXml } from './helpers/xml.js';
 
@@ -146,6 +148,15 @@ describe('fangan validate: files and exit codes', () => {
   });
 });
 
+describe('fangan validate: threads', () => {
+  it('defaults to the idle CPUs, at least one', () => {
+    const jobs = defaultJobs();
+    expect(Number.isInteger(jobs)).toBe(true);
+    expect(jobs).toBeGreaterThanOrEqual(1);
+    expect(jobs).toBeLessThanOrEqual(availableParallelism());
+  });
+});
+
 describe('fangan validate: output formats', () => {
   it('json: an array of {file, kind, diagnostics}', async () => {
     const r = await fangan(['validate', '-f', 'json', 'bad/typo.yaml', 'plans/valid.yaml']);
@@ -231,9 +242,9 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
     });
 
   beforeAll(async () => {
-    // Enough files to take the worker-thread path; every 9th one is bad.
+    // Enough files for two worker threads (MIN_FILES_PER_WORKER each); every 9th one is bad.
     many = await mkdtemp(path.join(tmpdir(), 'fangan-validate-many-'));
-    for (let i = 0; i < 90; i++) {
+    for (let i = 0; i < 150; i++) {
       const dir = path.join(many, `town-${Math.floor(i / 10)}`);
       await mkdir(dir, { recursive: true });
       const source =
@@ -280,9 +291,18 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
     expect(three.status).toBe(1);
     expect(three.stdout).toBe(one.stdout);
     const files = JSON.parse(three.stdout) as { file: string; diagnostics: unknown[] }[];
-    expect(files).toHaveLength(90);
+    expect(files).toHaveLength(150);
     expect(files.map((f) => f.file)).toEqual([...files.map((f) => f.file)].sort());
     expect(files.filter((f) => f.diagnostics.length > 0)).toHaveLength(withProblems);
+    // Proof that the threads were used: Node writes one CPU profile per thread (main + 2 workers).
+    const profiles = path.join(many, '.profiles');
+    const profiled = spawnSync(
+      process.execPath,
+      ['--cpu-prof', `--cpu-prof-dir=${profiles}`, bin, 'validate', '--jobs', '3', many],
+      { encoding: 'utf8' },
+    );
+    expect(profiled.status).toBe(1);
+    expect(readdirSync(profiles)).toHaveLength(3);
     const stylish = spawnFangan(['validate', '--jobs', '2', many]);
     expect(stylish.stdout).toContain('> 3 │ titel:');
   });

@@ -100,6 +100,15 @@ describe('fangan report', () => {
     },
   );
 
+  it('a plan given as progress is a diagnostic, not a silent exit', async () => {
+    const out = fresh('report-plan');
+    const io = captureIO();
+    const code = await run(['report', path.join(fixtures, 'plan.yaml'), '-o', out], io);
+    expect(code).toBe(1);
+    expect(io.out()).toContain('FG6001');
+    expect(list(out)).toEqual([]);
+  });
+
   it('rejects a bad --to as a usage error', async () => {
     const io = captureIO();
     const code = await run(

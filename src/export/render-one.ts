@@ -94,9 +94,10 @@ export async function prepareRenderOne(settings: JobSettings): Promise<RenderOne
     }
     const { progress, plan, planFile, result } = loaded;
     const diagnostics = result.diagnostics.map(relabel);
-    if (result.kind === 'plan') {
+    if ((!progress || !plan) && !hasErrors(diagnostics)) {
+      // A valid file of another kind (a plan that says kind: progress nowhere near the top).
       const at = { file: job.display, line: 1, column: 1 };
-      diagnostics.unshift(makeDiagnostic('FG6001', lang, at, { kind: 'plan' }));
+      diagnostics.unshift(makeDiagnostic('FG6001', lang, at, { kind: result.kind ?? 'unknown' }));
     }
     if (!progress || !plan || hasErrors(diagnostics)) {
       const failed: FileResult = { ...result, file: job.display, diagnostics };

@@ -128,6 +128,13 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
 
   const loaded = await loadProgress(absolute, { lang });
   if (!loaded.progress || !loaded.plan || hasErrors(loaded.result.diagnostics)) {
+    if (!hasErrors(loaded.result.diagnostics)) {
+      // A valid file of another kind (a plan): say why nothing was written.
+      const kind = loaded.result.kind ?? 'unknown';
+      const at = { file, line: 1, column: 1 };
+      const { makeDiagnostic } = await import('../../diagnostics/make.js');
+      loaded.result.diagnostics.unshift(makeDiagnostic('FG6001', lang, at, { kind }));
+    }
     return fail(loaded.result);
   }
   const options: Parameters<typeof buildReportView>[2] = {

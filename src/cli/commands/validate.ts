@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../diagnostics/types.js';
-import type { CliContext } from '../context.js';
+import { resolveLang, type CliContext } from '../context.js';
+import { UsageError, useColor } from '../io.js';
+// Type-only imports vanish at run time; the modules themselves load inside the action.
+import type { InputFile } from '../files.js';
+import type { Outcome } from '../validate-one.js';
 
 interface ValidateFlags {
   format: string;
@@ -43,15 +47,12 @@ async function validateCommand(
 ): Promise<number> {
   const { io } = ctx;
   // Only what this command needs, loaded now: `fangan --version` never pays for it.
-  const [{ resolveLang }, { useColor, UsageError }, { formatMessage }, files, pool, formatters] =
-    await Promise.all([
-      import('../context.js'),
-      import('../io.js'),
-      import('../../diagnostics/catalog.js'),
-      import('../files.js'),
-      import('../validate-pool.js'),
-      import('../formatters/index.js'),
-    ]);
+  const [{ formatMessage }, files, pool, formatters] = await Promise.all([
+    import('../../diagnostics/catalog.js'),
+    import('../files.js'),
+    import('../validate-pool.js'),
+    import('../formatters/index.js'),
+  ]);
   const lang: Lang = resolveLang(flags.lang, io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
     new UsageError(`${code} ${formatMessage(code, lang, params)}`);
@@ -130,9 +131,6 @@ async function validateCommand(
   if (failures.length > 0) return 2;
   return failed ? 1 : 0;
 }
-
-type InputFile = import('../files.js').InputFile;
-type Outcome = import('../validate-one.js').Outcome;
 
 /** Reads all of standard input and checks it in this thread (a single document is quick). */
 async function checkStdin(
