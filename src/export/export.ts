@@ -81,8 +81,12 @@ export interface ExportSummary {
 
 const REPORT_SUFFIX = '季度工作汇报';
 const ROLLUP_SUFFIX = '汇总报告';
-/** Reports written per writeOutputs call: few manifest rewrites, bounded memory. */
-const WRITE_BATCH = 16;
+/**
+ * Reports written per writeOutputs call. Each call re-reads and rewrites the folder manifest, so
+ * small batches make thousands of reports quadratic in time and garbage; 64 reports in memory
+ * are a few MB.
+ */
+const WRITE_BATCH = 64;
 const SCAN_CONCURRENCY = 32;
 
 /** Everything that changes the output besides the inputs themselves. */
@@ -225,22 +229,13 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
         name,
         data: name.endsWith('.docx') ? (p.reply.docx as Uint8Array) : (p.reply.markdown as string),
       }));
-    const inputsOf = (p: Pending): Record<string, Record<string, string>> =>
-      Object.fromEntries(p.names.map((n) => [n, { [p.c.display]: p.c.inputHash ?? '' }]));
-    const all = await writeOutputs(outDir, items.flatMap(filesOf), {
-      force: options.force,
-      lang,
-      inputs: Object.assign({}, ...items.map(inputsOf)) as Record<string, Record<string, string>>,
-    });
+    // Input hashes live in the export state file (.fangan-export.json), not in the manifest.
+    const all = await writeOutputs(outDir, items.flatMap(filesOf), { force: options.force, lang });
     const results = hasErrors(all.diagnostics)
       ? // One refused file (edited by hand) must not hold back the others: one town at a time.
         await Promise.all(
           items.map(async (p) => {
-            const one = await writeOutputs(outDir, filesOf(p), {
-              force: options.force,
-              lang,
-              inputs: inputsOf(p),
-            });
+            const one = await writeOutputs(outDir, filesOf(p), { force: options.force, lang });
             return one;
           }),
         )
