@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../src/init/dates.js';
+import { addDays } from '../src/model/calendar.js';
 import {
   defaultDeadline,
   draftPlan,

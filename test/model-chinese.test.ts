@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   chineseNumeral,
-  daysInMonth,
   formatDateZh,
   formatDeadlineZh,
   formatPeriodZh,
   formatQuarterZh,
   headingMarker,
-  quarterRange,
 } from '../src/model/chinese.js';
+import { daysInMonth, quarterRange } from '../src/model/calendar.js';
 
 /** An independent reader of Chinese numerals, to check chineseNumeral against. */
 function readNumeral(text: string): number {

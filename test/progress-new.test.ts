@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import {
-  defaultReportDate,
-  parseQuarter,
-  previousQuarter,
-  quarterInPeriod,
-  scaffoldProgress,
-} from '../src/init/progress.js';
+import { defaultReportDate, scaffoldProgress } from '../src/init/progress.js';
+import { parseQuarter, previousQuarter, quarterOverlaps } from '../src/model/calendar.js';
 import type { Plan } from '../src/model/types.js';
 import { captureIO } from './helpers/io.js';
 import { parsePlan, parseProgress, validateProgressText } from './init-helpers.js';
@@ -57,17 +52,17 @@ describe('quarters', () => {
     expect(parseQuarter('2025q2')).toEqual({
       year: 2025,
       q: 2,
-      label: '2025Q2',
+      key: '2025Q2',
       start: '2025-04-01',
       end: '2025-06-30',
     });
     expect(parseQuarter('2025Q5')).toBeUndefined();
     expect(parseQuarter('Q2 2025')).toBeUndefined();
-    expect(previousQuarter(parseQuarter('2026Q1')!).label).toBe('2025Q4');
+    expect(previousQuarter(parseQuarter('2026Q1')!).key).toBe('2025Q4');
     expect(defaultReportDate(parseQuarter('2025Q4')!)).toBe('2026-01-05');
     const period = { start: '2025-03-01', end: '2026-02-28' };
-    expect(quarterInPeriod(parseQuarter('2025Q1')!, period)).toBe(true);
-    expect(quarterInPeriod(parseQuarter('2026Q2')!, period)).toBe(false);
+    expect(quarterOverlaps(parseQuarter('2025Q1')!, period)).toBe(true);
+    expect(quarterOverlaps(parseQuarter('2026Q2')!, period)).toBe(false);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   monthEnd,
   monthsTouched,
   parts,
-} from './dates.js';
+} from '../model/calendar.js';
 import type { Starter, StarterMeasure, StarterPhase } from './starter.js';
 
 export interface InitAnswers {

@@ -11,11 +11,7 @@ export {
 export {
   scaffoldProgress,
   buildProgress,
-  parseQuarter,
-  previousQuarter,
-  quarterInPeriod,
   defaultReportDate,
-  type Quarter,
   type ScaffoldOptions,
 } from './progress.js';
 export {

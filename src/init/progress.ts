@@ -5,36 +5,7 @@
  */
 import { Document, isMap, isSeq, type Scalar } from 'yaml';
 import type { IndicatorActual, IsoDate, MeasureProgress, Plan, Progress } from '../model/types.js';
-import { addDays, isoOf, monthEnd } from './dates.js';
-
-export interface Quarter {
-  year: number;
-  /** 1..4 */
-  q: number;
-  /** Normalised label, e.g. 2025Q2. */
-  label: string;
-  start: IsoDate;
-  end: IsoDate;
-}
-
-/** Reads `2025Q2` (any case, optional dash: `2025-q2`); undefined when it is not a quarter. */
-export function parseQuarter(text: string): Quarter | undefined {
-  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
-  if (!m) return undefined;
-  return quarterOf(Number(m[1]), Number(m[2]));
-}
-
-export function quarterOf(year: number, q: number): Quarter {
-  const start = isoOf(year, (q - 1) * 3 + 1, 1);
-  return { year, q, label: `${year}Q${q}`, start, end: monthEnd(start, 2) };
-}
-
-export const previousQuarter = (quarter: Quarter): Quarter =>
-  quarter.q === 1 ? quarterOf(quarter.year - 1, 4) : quarterOf(quarter.year, quarter.q - 1);
-
-/** A quarter reports on a plan when the two overlap by at least one day. */
-export const quarterInPeriod = (quarter: Quarter, period: { start: IsoDate; end: IsoDate }) =>
-  quarter.start <= period.end && quarter.end >= period.start;
+import { addDays, type Quarter } from '../model/calendar.js';
 
 /** Default report date: the 5th of the month after the quarter, a usual deadline for reports. */
 export const defaultReportDate = (quarter: Quarter): IsoDate => addDays(quarter.end, 5);
@@ -93,7 +64,7 @@ export function buildProgress(plan: Plan, options: ScaffoldOptions): ScaffoldedP
   const progress: Progress = {
     kind: 'progress',
     plan: options.planRef,
-    quarter: options.quarter.label,
+    quarter: options.quarter.key,
     reporter: options.reporter ?? plan.issuer,
     date: options.date ?? defaultReportDate(options.quarter),
     measures,

@@ -6,7 +6,7 @@
 import { formatMessage, type Params } from '../diagnostics/catalog.js';
 import type { Lang } from '../diagnostics/types.js';
 import type { IsoDate, Unit } from '../model/types.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from '../model/calendar.js';
 import {
   defaultDeadline,
   defaultGoalIds,

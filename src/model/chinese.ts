@@ -3,6 +3,7 @@
  * （1）, dates 2025年1月5日 (Arabic digits, no leading zeros), deadlines 2025年6月底前, quarters
  * 2025年第一季度. Pure functions over validated data; a malformed date here is a bug, so it throws.
  */
+import { daysInMonth } from './calendar.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 const POWERS = ['', '十', '百', '千'] as const;
@@ -59,10 +60,6 @@ interface YMD {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days in a month of the proleptic Gregorian calendar. */
-export const daysInMonth = (year: number, month: number): number =>
-  new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 function parseIsoDate(iso: string): YMD {
   const m = ISO_DATE.exec(iso);
   const year = Number(m?.[1]);
@@ -112,17 +109,4 @@ export function formatQuarterZh(quarter: string): string {
   const m = QUARTER.exec(quarter);
   if (!m) throw new RangeError(`not a quarter in YYYYQn form: ${JSON.stringify(quarter)}`);
   return `${m[1]}年第${chineseNumeral(Number(m[2]))}季度`;
-}
-
-/** The first and last day of a quarter, as ISO dates. */
-export function quarterRange(quarter: string): { start: string; end: string } {
-  const m = QUARTER.exec(quarter);
-  if (!m) throw new RangeError(`not a quarter in YYYYQn form: ${JSON.stringify(quarter)}`);
-  const year = Number(m[1]);
-  const last = Number(m[2]) * 3;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return {
-    start: `${year}-${pad(last - 2)}-01`,
-    end: `${year}-${pad(last)}-${pad(daysInMonth(year, last))}`,
-  };
 }

@@ -139,7 +139,7 @@ async function seedFromFlags(
   starterUnitIds: readonly string[],
   lang: Lang,
 ): Promise<WizardSeed> {
-  const { isIsoDate } = await import('../../init/dates.js');
+  const { isIsoDate } = await import('../../model/calendar.js');
   const { closest } = await import('../../init/starter.js');
   const { customUnits } = await import('../../init/wizard.js');
   const seed: WizardSeed = {};
@@ -287,9 +287,9 @@ export async function runProgressNew(
   io: CliIO,
 ): Promise<number> {
   const lang = resolveLang(options.lang, io.env);
-  const { parseQuarter, previousQuarter, quarterInPeriod, buildProgress, scaffoldProgress } =
-    await import('../../init/progress.js');
-  const { isIsoDate } = await import('../../init/dates.js');
+  const { buildProgress, scaffoldProgress } = await import('../../init/progress.js');
+  const { isIsoDate, parseQuarter, previousQuarter, quarterOverlaps } =
+    await import('../../model/calendar.js');
   const quarter = parseQuarter(options.quarter);
   if (!quarter) throw usage(lang, 'FG7110', { value: options.quarter });
   if (options.date !== undefined && !isIsoDate(options.date))
@@ -305,16 +305,16 @@ export async function runProgressNew(
     );
     return 1;
   }
-  if (!quarterInPeriod(quarter, plan.period))
-    throw usage(lang, 'FG7111', { quarter: quarter.label, ...plan.period });
+  if (!quarterOverlaps(quarter, plan.period))
+    throw usage(lang, 'FG7111', { quarter: quarter.key, ...plan.period });
 
   const out = options.output
     ? resolve(io.cwd, options.output)
-    : join(dirname(planPath), 'progress', `${quarter.label}.yaml`);
+    : join(dirname(planPath), 'progress', `${quarter.key}.yaml`);
   await checkTarget(out, options.force, lang);
 
   // Carry status, percent and actual values over from last quarter's file next to this one.
-  const previousPath = join(dirname(out), `${previousQuarter(quarter).label}.yaml`);
+  const previousPath = join(dirname(out), `${previousQuarter(quarter).key}.yaml`);
   let previous;
   const warnings: Diagnostic[] = [];
   if (
@@ -354,8 +354,8 @@ export async function runProgressNew(
     previous === undefined
       ? ''
       : lang === 'en'
-        ? ` (carried over from ${previousQuarter(quarter).label}: ${carried.measures.length} measures, ${carried.indicators.length} indicators)`
-        : `（沿用 ${previousQuarter(quarter).label}：${carried.measures.length} 项工作、${carried.indicators.length} 个指标）`;
+        ? ` (carried over from ${previousQuarter(quarter).key}: ${carried.measures.length} measures, ${carried.indicators.length} indicators)`
+        : `（沿用 ${previousQuarter(quarter).key}：${carried.measures.length} 项工作、${carried.indicators.length} 个指标）`;
   io.stdout.write(
     lang === 'en'
       ? `Created ${shown}${carriedNote}\n\nNext steps:\n  1. Fill in done / problems / next for each measure and the indicator actuals\n  2. fangan validate ${shown}\n  3. fangan report ${shown}\n`

@@ -1,8 +1,8 @@
 /**
- * Calendar arithmetic on `YYYY-MM-DD` strings, done in UTC so the local time zone never shifts a
- * day. Only what drafting and scaffolding need.
+ * Calendar arithmetic on `YYYY-MM-DD` strings and quarters, done in UTC so the local time zone
+ * never shifts a day. The one place the project computes with dates.
  */
-import type { IsoDate } from '../model/types.js';
+import type { IsoDate } from './types.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -67,4 +67,48 @@ export function monthsTouched(start: IsoDate, end: IsoDate): number {
 
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** A calendar quarter, e.g. 2025Q1 = 2025-01-01 .. 2025-03-31. */
+export interface Quarter {
+  year: number;
+  /** 1..4 */
+  q: number;
+  /** Normalised key, e.g. `2025Q1`. */
+  key: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export function quarter(year: number, q: number): Quarter {
+  const start = isoOf(year, (q - 1) * 3 + 1, 1);
+  return { year, q, key: `${year}Q${q}`, start, end: monthEnd(start, 2) };
+}
+
+/** Reads `2025Q2` (any case, optional dash: `2025-q2`); undefined when it is not a quarter. */
+export function parseQuarter(text: string): Quarter | undefined {
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
+  return m ? quarter(Number(m[1]), Number(m[2])) : undefined;
+}
+
+/** The quarter a `YYYY-MM-DD` date falls in. */
+export function quarterOf(date: IsoDate): Quarter {
+  const { year, month } = parts(date);
+  return quarter(year, Math.floor((month - 1) / 3) + 1);
+}
+
+export const nextQuarter = (current: Quarter): Quarter =>
+  current.q === 4 ? quarter(current.year + 1, 1) : quarter(current.year, current.q + 1);
+
+export const previousQuarter = (current: Quarter): Quarter =>
+  current.q === 1 ? quarter(current.year - 1, 4) : quarter(current.year, current.q - 1);
+
+/** A quarter reports on a plan when the two overlap by at least one day. */
+export const quarterOverlaps = (q: Quarter, period: { start: IsoDate; end: IsoDate }): boolean =>
+  q.start <= period.end && q.end >= period.start;
+
+/** First and last day of a `2025Q2`-style quarter; undefined when the text is not one. */
+export function quarterRange(key: string): { start: IsoDate; end: IsoDate } | undefined {
+  const q = /^\d{4}Q[1-4]$/.test(key) ? parseQuarter(key) : undefined;
+  return q && { start: q.start, end: q.end };
 }
