@@ -1,14 +1,11 @@
 import { formatMessage, severityOf, type Params } from './catalog.js';
 import type { Diagnostic, Lang } from './types.js';
 
-export interface Location {
-  file: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  pointer?: string;
-}
+/** Where a diagnostic points: the position fields of a Diagnostic. */
+export type Location = Pick<
+  Diagnostic,
+  'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'pointer'
+>;
 
 /** Builds a localised diagnostic from a catalogue code. `hintCode` names another catalogue entry. */
 export function makeDiagnostic(
