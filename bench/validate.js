@@ -7,7 +7,7 @@
 //   node bench/validate.js [--files 1000] [--runs 5]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePlan } from './lib/plans.js';
@@ -89,6 +89,7 @@ const commands = {
 };
 
 const env = { ...process.env, NO_COLOR: '1' };
+const loadAtStart = (loadavg()[0] ?? 0).toFixed(2);
 const once = (name) => {
   const [cmd, args] = commands[name];
   const start = process.hrtime.bigint();
@@ -97,8 +98,14 @@ const once = (name) => {
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-// 3. Both tools must accept every file, or the comparison means nothing.
-const check = once('fangan');
+// 3. Both tools must accept every file, or the comparison means nothing: fangan must report every
+// file as a plan without a single diagnostic (not even a warning), ajv-cli every file as valid.
+const check = spawnSync('node', [fanganBin, 'validate', '-f', 'json', 'bench/tmp/plans'], {
+  cwd: root,
+  env,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (check.status !== 0)
   fail(
     `fangan validate did not pass the generated files:\n${check.stdout}${check.stderr}`.slice(
@@ -106,6 +113,10 @@ if (check.status !== 0)
       4000,
     ),
   );
+const checked = JSON.parse(check.stdout);
+const clean = checked.filter((r) => r.kind === 'plan' && r.diagnostics.length === 0).length;
+if (checked.length !== FILES || clean !== FILES)
+  fail(`fangan checked ${checked.length} files, ${clean} clean plans; expected ${FILES}`);
 const peer = once('ajv');
 if (peer.status !== 0)
   fail(`ajv-cli did not pass the generated files:\n${peer.stdout}${peer.stderr}`.slice(0, 4000));
@@ -129,8 +140,11 @@ const s = best('version', 'node', RUNS * 2);
 const fmt = (ms) => `${ms.toFixed(0)} ms`.padStart(9);
 const row = (label, ours, theirs, peerName) =>
   `${label.padEnd(40)}${fmt(ours)}${fmt(theirs)}${`${(ours / theirs).toFixed(2)}x`.padStart(9)}  ${peerName}`;
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 console.log(
-  `validate: ${FILES} plan files (${(bytes / 1024 / 1024).toFixed(1)} MB), best of ${RUNS}, ${availableParallelism()} CPUs, Node ${process.version}`,
+  `validate: ${FILES} plan files (${(bytes / 1024 / 1024).toFixed(1)} MB), best of ${RUNS}, ${availableParallelism()} CPUs, load average ${load} (at start ${loadAtStart}), Node ${process.version}`,
 );
 console.log(
   `${'benchmark'.padEnd(40)}${'fangan'.padStart(9)}${'peer'.padStart(9)}${'ratio'.padStart(9)}  peer`,

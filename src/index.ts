@@ -4,6 +4,7 @@ export type * from './model/types.js';
 export {
   validateText,
   validateFile,
+  validateSource,
   loadPlan,
   loadProgress,
   type ValidateTextOptions,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { checkOne, type ValidateCore } from '../src/cli/validate-one.js';
-import { defaultJobs } from '../src/cli/validate-pool.js';
+import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from '../src/cli/validate-pool.js';
 import { availableParallelism } from 'node:os';
 import { captureIO } from './helpers/io.js';
 import { parseXml } from './helpers/xml.js';
@@ -97,6 +97,32 @@ describe('fangan validate: files and exit codes', () => {
     expect(named.out).toMatch(/共 2 个文件/);
   });
 
+  it('checks a progress file on standard input against its plan, relative to cwd or --stdin-filename', async () => {
+    const progress = await readFile(
+      path.join(repo, 'test/fixtures/validate/progress-2025q1.yaml'),
+      'utf8',
+    );
+    expect(progress.split('\nplan: plan.yaml\n')).toHaveLength(2);
+    const diagnostics = async (text: string, extra: string[] = []) => {
+      const r = await fangan(['validate', '-f', 'json', ...extra, '-'], { stdin: text });
+      const [result] = JSON.parse(r.out) as { file: string; diagnostics: { code: string }[] }[];
+      return { code: r.code, file: result?.file, codes: result?.diagnostics.map((d) => d.code) };
+    };
+    // cwd is test/fixtures/cli: the plan is one folder over.
+    const fromCwd = progress.replace('\nplan: plan.yaml\n', '\nplan: ../validate/plan.yaml\n');
+    expect(await diagnostics(fromCwd)).toEqual({ code: 0, file: '<stdin>', codes: [] });
+    // A measure the plan does not have is only caught by checking against the plan.
+    const unknownMeasure = fromCwd.replace('  - id: M2\n', '  - id: M99\n');
+    expect((await diagnostics(unknownMeasure)).codes).toEqual(['FG2204']);
+    // Relative to the folder of --stdin-filename, like the file would be on disk.
+    expect(await diagnostics(progress, ['--stdin-filename', '../validate/2025q1.yaml'])).toEqual({
+      code: 0,
+      file: '../validate/2025q1.yaml',
+      codes: [],
+    });
+    expect((await diagnostics(progress)).codes).toEqual(['FG2201']);
+  });
+
   it('exits 2 with a clear message for missing paths, empty globs and bad options', async () => {
     const missing = await fangan(['validate', 'no-such-plan.yaml']);
     expect(missing).toMatchObject({ code: 2, out: '' });
@@ -126,7 +152,7 @@ describe('fangan validate: files and exit codes', () => {
             syscall: 'open',
           }),
         ),
-      validateText: () => ({ file: '', diagnostics: [] }),
+      validateSource: () => Promise.resolve({ file: '', diagnostics: [] }),
     };
     const outcome = await checkOne(
       core,
@@ -154,6 +180,14 @@ describe('fangan validate: threads', () => {
     expect(Number.isInteger(jobs)).toBe(true);
     expect(jobs).toBeGreaterThanOrEqual(1);
     expect(jobs).toBeLessThanOrEqual(availableParallelism());
+  });
+
+  it('adds a thread only for every MIN_FILES_PER_THREAD files, up to --jobs', () => {
+    expect(threadsFor(0, 4)).toBe(1);
+    expect(threadsFor(2 * MIN_FILES_PER_THREAD - 1, 4)).toBe(1);
+    expect(threadsFor(2 * MIN_FILES_PER_THREAD, 4)).toBe(2);
+    expect(threadsFor(100 * MIN_FILES_PER_THREAD, 4)).toBe(4);
+    expect(threadsFor(100 * MIN_FILES_PER_THREAD, 1)).toBe(1);
   });
 });
 
@@ -224,6 +258,7 @@ describe('fangan validate: output formats', () => {
 });
 
 const bin = path.join(repo, 'bin/fangan.js');
+const MANY = 2 * MIN_FILES_PER_THREAD;
 const built = existsSync(path.join(repo, 'dist/cli/validate-worker.js'));
 if (!built)
   console.warn(
@@ -242,9 +277,9 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
     });
 
   beforeAll(async () => {
-    // Enough files for two worker threads (MIN_FILES_PER_WORKER each); every 9th one is bad.
+    // Enough files for two threads (this one and a worker); every 9th one is bad.
     many = await mkdtemp(path.join(tmpdir(), 'fangan-validate-many-'));
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < MANY; i++) {
       const dir = path.join(many, `town-${Math.floor(i / 10)}`);
       await mkdir(dir, { recursive: true });
       const source =
@@ -256,7 +291,7 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
       if (source !== 'plans/valid.yaml') withProblems++;
       await copyFile(
         path.join(fixtures, source),
-        path.join(dir, `plan-${String(i).padStart(2, '0')}.yaml`),
+        path.join(dir, `plan-${String(i).padStart(3, '0')}.yaml`),
       );
     }
     await writeFile(path.join(many, 'README.md'), '# not a plan\n');
@@ -278,6 +313,20 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('stops quietly with its own exit code when the reader closes the pipe (| head)', async () => {
+    const child = spawn(process.execPath, [bin, 'validate', '-f', 'json', many], {
+      cwd: fixtures,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before fangan writes a byte: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   it('reads a real pipe on standard input', () => {
     const r = spawnFangan(['validate', '-f', 'json', '-'], 'kind: plan\ntitel: x\n');
     expect(r.status).toBe(1);
@@ -291,10 +340,10 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
     expect(three.status).toBe(1);
     expect(three.stdout).toBe(one.stdout);
     const files = JSON.parse(three.stdout) as { file: string; diagnostics: unknown[] }[];
-    expect(files).toHaveLength(150);
+    expect(files).toHaveLength(MANY);
     expect(files.map((f) => f.file)).toEqual([...files.map((f) => f.file)].sort());
     expect(files.filter((f) => f.diagnostics.length > 0)).toHaveLength(withProblems);
-    // Proof that the threads were used: Node writes one CPU profile per thread (main + 2 workers).
+    // Proof that the threads were used: Node writes one CPU profile per thread (this + a worker).
     const profiles = path.join(many, '.profiles');
     const profiled = spawnSync(
       process.execPath,
@@ -302,7 +351,7 @@ describe.skipIf(!built)('fangan validate: the built bin', () => {
       { encoding: 'utf8' },
     );
     expect(profiled.status).toBe(1);
-    expect(readdirSync(profiles)).toHaveLength(3);
+    expect(readdirSync(profiles)).toHaveLength(2);
     const stylish = spawnFangan(['validate', '--jobs', '2', many]);
     expect(stylish.stdout).toContain('> 3 │ titel:');
   });

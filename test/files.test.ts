@@ -47,6 +47,20 @@ describe('file discovery', () => {
     ]);
   });
 
+  it('shows folder results the way the folder was typed (path.join of the argument)', async () => {
+    const town = ['progress/2025Q1.YAML', '青溪镇.yaml'];
+    for (const arg of ['plans/town', './plans/town/', 'plans//town', 'plans/../plans/town']) {
+      expect(await displays([arg]), arg).toEqual(town.map((f) => `plans/town/${f}`));
+    }
+    const inTown = (await discoverFiles(['.'], path.join(root, 'plans/town'), 'en')).map((i) =>
+      'stdin' in i ? '-' : i.display,
+    );
+    expect(inTown).toEqual(town);
+    const absolute = path.join(root, 'plans/town');
+    expect(await displays([absolute])).toEqual(town.map((f) => `${absolute}/${f}`));
+    expect(await displays([`${absolute}/`])).toEqual(town.map((f) => `${absolute}/${f}`));
+  });
+
   it('does not follow symlinked folders (no cycles)', async () => {
     const found = await walkFolder(path.join(root, 'plans'));
     expect(found.some((f) => f.includes('loop'))).toBe(false);

@@ -21,6 +21,19 @@ describe('fast path', () => {
     expect(agrees(fixture)).toBe(true);
   });
 
+  it('resolves plain scalars of every core-schema type exactly like yaml', () => {
+    const plain = [
+      ...['~', 'null', 'Null', 'NULL', 'nUll', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE'],
+      ...['0o17', '0o8', '0O17', '12', '-12', '+12', '007', '123456789012345678', '0x1F', '0X1F'],
+      ...['0xg', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '-.nan', '1e3', '-1.5E-3'],
+      ...['.5e+2', '1.', '-.5', '1.0', '+1.50', '1_000', '1,5', '.', '-x', 'e3', '2025-01-01'],
+      ...['yes', 'no', 'on', 'Infinity', 'NaN', '0b101', '１２'],
+    ];
+    for (const s of plain) {
+      expect(agrees(`k: ${s}\nlist: [${s}]\n`), s).toBe(true);
+    }
+  });
+
   it('agrees with yaml on every plan-like document yaml writes', () => {
     const tricky = fc.constantFrom(
       '010000',

@@ -168,6 +168,13 @@ describe('decodeBytes', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         if (s.startsWith('\ufeff')) return;
+        // A few private-use code points (U+E78D…, remapped by GB18030-2022) have no GB18030 bytes
+        // in Node's decoder, so no file can hold them: nothing to round-trip.
+        fc.pre(
+          [...s].every(
+            (ch) => (ch.codePointAt(0) as number) < 0x80 || ch.length > 1 || gbTable.has(ch),
+          ),
+        );
         expect(decoded(gb18030(s), 'gb18030').text).toBe(s);
       }),
       { numRuns: 200 },

@@ -1,7 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { isCalendarDate } from '../src/validate/dates.js';
 import type { Diagnostic, Lang } from '../src/diagnostics/types.js';
 import type { Plan } from '../src/model/types.js';
 import {
@@ -27,6 +29,32 @@ const check = (text: string, lang: Lang = 'zh-CN', planObject?: Plan): Diagnosti
     planObject ? { file: 'f.yaml', lang, plan: planObject } : { file: 'f.yaml', lang },
   ).diagnostics;
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.line}:${d.column}`);
+
+describe('calendar dates', () => {
+  it('accepts exactly the days the Gregorian calendar has', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real =
+            date.getUTCFullYear() === year &&
+            date.getUTCMonth() === month - 1 &&
+            date.getUTCDate() === day;
+          expect(isCalendarDate(`${year}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(real);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const leap of ['2024-02-29', '2000-02-29', '2025-12-31'])
+      expect(isCalendarDate(leap), leap).toBe(true);
+    for (const bad of ['2025-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-1-01'])
+      expect(isCalendarDate(bad), bad).toBe(false);
+  });
+});
 
 describe('validateText on plans', () => {
   it('accepts the realistic fixture plan and reports its kind and source', () => {

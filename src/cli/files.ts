@@ -21,7 +21,7 @@ const GLOB_MAGIC = /[*?[{]/;
 /** Folders never worth descending into: dependencies and hidden folders (.git, .github, …). */
 const skipFolder = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
+const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
 /**
  * Turns command-line paths into the list of files to check, in argument order (a folder's files
@@ -62,7 +62,8 @@ export async function discoverFiles(
     } else if (info?.isDirectory()) {
       const found = await walkFolder(absolute);
       if (found.length === 0) throw usage('FG9002', lang, { pattern: arg });
-      for (const file of found) add(toPosix(path.join(arg, path.relative(absolute, file))), file);
+      const display = displayUnder(arg, absolute);
+      for (const file of found) add(display(file), file);
     } else if (info) {
       throw usage('FG9008', lang, { path: arg });
     } else if (GLOB_MAGIC.test(arg)) {
@@ -77,6 +78,18 @@ export async function discoverFiles(
   return inputs;
 }
 
+/**
+ * For files found below the folder `arg` (resolved: `absolute`): the path to show, i.e.
+ * `path.join(arg, path.relative(absolute, file))` in posix form, built by slicing because a large
+ * folder has thousands of files and nothing to normalise below `arg`.
+ */
+function displayUnder(arg: string, absolute: string): (file: string) => string {
+  const skip = absolute.endsWith(path.sep) ? absolute.length : absolute.length + 1;
+  const base = path.normalize(arg);
+  const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : base + path.sep;
+  return (file) => toPosix(prefix + file.slice(skip));
+}
+
 const usage = (code: string, lang: Lang, params: Record<string, string>): UsageError =>
   new UsageError(`${code} ${formatMessage(code, lang, params)}`);
 
@@ -86,8 +99,10 @@ export async function walkFolder(root: string): Promise<string[]> {
   const visit = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is already absolute and normalised: a plain join is enough (and cheap per entry).
+    const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = parent + entry.name;
       if (entry.isDirectory()) {
         if (!skipFolder(entry.name)) await visit(full);
       } else if (YAML_FILE.test(entry.name)) {
@@ -96,7 +111,7 @@ export async function walkFolder(root: string): Promise<string[]> {
       }
     }
   };
-  await visit(root);
+  await visit(path.normalize(root));
   return files;
 }
 

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
 import { type CliIO, processIO, UsageError } from './io.js';
 import type { CliContext } from './context.js';
 import { defineValidate } from './commands/validate.js';
 import { defineRender, defineTemplates } from './commands/render.js';
 import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
+
+// commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
+// 10 ms of every start-up (`fangan --version`).
+const { Command, CommanderError } = createRequire(import.meta.url)(
+  'commander',
+) as typeof import('commander');
 
 const version = (): string =>
   (
@@ -15,10 +21,30 @@ const version = (): string =>
   ).version;
 
 /**
- * Runs the CLI and resolves to the exit code: 0 ok, 1 the inputs have errors, 2 usage / I/O /
- * internal error. Never throws and never calls process.exit, so tests can drive it in-process.
+ * A reader that went away (`fangan validate … | head`) is not an error of ours: the rest of the
+ * output is dropped quietly and the run still ends with its own exit code. Other stream errors
+ * stay fatal.
  */
-export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+const ignoreClosedPipe = (err: NodeJS.ErrnoException): void => {
+  if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+  throw err;
+};
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(ignoreClosedPipe)) stream.on('error', ignoreClosedPipe);
+  }
+}
+
+/**
+ * Runs the CLI and resolves to the exit code: 0 ok, 1 the inputs have errors, 2 usage / I/O /
+ * internal error. Never throws and never calls process.exit, so tests can drive it in-process;
+ * without `io` it runs on the real process streams.
+ */
+export async function run(argv: string[], io?: CliIO): Promise<number> {
+  if (io === undefined) {
+    ignoreClosedPipes();
+    io = processIO();
+  }
   const ctx: CliContext = { io, exitCode: 0 };
   const program = new Command('fangan')
     .description('工作方案与季度工作汇报：校验 YAML，生成 GB/T 9704 Word 与 Markdown')

@@ -1,13 +1,14 @@
+import path from 'node:path';
 import type { FileResult, Lang } from '../diagnostics/types.js';
 import type { InputFile } from './files.js';
 
 /** The slice of the validation core (`src/validate/`) the CLI uses. */
 export interface ValidateCore {
   validateFile(path: string, options?: { lang?: Lang; encoding?: string }): Promise<FileResult>;
-  validateText(
+  validateSource(
     text: string | Uint8Array,
-    options: { file: string; lang?: Lang; encoding?: string },
-  ): FileResult;
+    options: { file: string; dir: string; lang?: Lang; encoding?: string },
+  ): Promise<FileResult>;
 }
 
 export const loadCore = async (): Promise<ValidateCore> => import('../validate/index.js');
@@ -48,6 +49,24 @@ export async function checkOne(
     throw err;
   }
   return { result: relabel(result, file, options.keepSource) };
+}
+
+/**
+ * Checks standard input's contents, labelled `file` (`--stdin-filename`). A progress file's
+ * `plan:` is resolved like on disk: against the folder of `file` relative to `cwd`, which is `cwd`
+ * itself for the default label `<stdin>`.
+ */
+export async function checkInput(
+  core: ValidateCore,
+  bytes: Uint8Array,
+  file: string,
+  cwd: string,
+  options: CheckOptions,
+): Promise<Outcome> {
+  const dir = path.dirname(path.resolve(cwd, file));
+  const result = await core.validateSource(bytes, { file, dir, ...coreOptions(options) });
+  if (!options.keepSource || result.diagnostics.length === 0) delete result.source;
+  return { result };
 }
 
 export const coreOptions = (options: { lang: Lang; encoding?: string }) =>

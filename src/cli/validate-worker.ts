@@ -11,12 +11,15 @@ export interface BatchMessage {
   batch: { index: number; file: InputFile }[];
 }
 
-export type ReplyMessage = { outcomes: { index: number; outcome: Outcome }[] } | { bug: string };
+export type ReplyMessage =
+  { ready: true } | { outcomes: { index: number; outcome: Outcome }[] } | { bug: string };
 
 const port = parentPort;
 if (!port) throw new Error('validate-worker must run in a worker thread');
 const options = workerData as CheckOptions;
 const core = await loadCore();
+// Work is sent only from now on: until this worker can check files, the main thread checks them.
+port.postMessage({ ready: true } satisfies ReplyMessage);
 
 port.on('message', (message: BatchMessage) => {
   checkBatch(message.batch).then(

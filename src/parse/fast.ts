@@ -1,5 +1,3 @@
-import { Schema, isScalar } from 'yaml';
-
 /**
  * The fast path of parsing. The `yaml` package keeps a full syntax tree with positions and costs
  * about 1.4 ms for a 150-line plan — seven times js-yaml — which would make `fangan validate`
@@ -25,22 +23,32 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // eslint-disable-next-line no-control-regex
 const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
 
-// The core schema's implicit scalar tags, used exactly as `yaml` uses them.
-const coreTags = new Schema({ schema: 'core' }).tags.filter(
-  (tag) => tag.default === true && tag.test !== undefined && !tag.collection,
-);
+// The YAML 1.2 core schema's implicit scalars, tested in the order and resolved the way `yaml`
+// (yaml/dist/schema/core) does; written out here so the fast path does not load that package.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Resolves a plain scalar with the YAML 1.2 core schema (null, bool, int, float, else string). */
 function resolvePlain(text: string): unknown {
   const first = text.charCodeAt(0);
   // Only ASCII digits, signs, dots and a few letters can start a non-string core scalar.
   if (first > 0x7f) return text;
-  for (const tag of coreTags) {
-    if (tag.test?.test(text)) {
-      const resolved = tag.resolve(text, bail, {});
-      return isScalar(resolved) ? resolved.value : resolved;
-    }
+  if (NULL.test(text)) return null;
+  if (BOOL.test(text)) return first === 0x74 || first === 0x54; // t or T
+  if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
+  if (INT.test(text)) return parseInt(text, 10);
+  if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
+  if (FLOAT_NAN.test(text)) {
+    if (text.slice(-3).toLowerCase() === 'nan') return NaN;
+    return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
+  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
 

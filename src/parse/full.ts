@@ -1,18 +1,7 @@
-import {
-  Composer,
-  Parser,
-  Schema,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type CST,
-  type Document,
-  type YAMLError,
-} from 'yaml';
+import type { Composer, CST, Document, YAMLError } from 'yaml';
 import type { Params } from '../diagnostics/catalog.js';
 import { keyString } from './positions.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** A parse problem at a source offset range; `index.ts` turns it into a diagnostic. */
 export interface Problem {
@@ -37,17 +26,20 @@ export const MAX_NESTING = 100;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // One schema object for all documents: YAML 1.2 core even under `%YAML 1.1`, no `<<` merges.
-const schema = new Schema({ schema: 'core', merge: false, resolveKnownTags: true });
-const composeOptions = {
-  version: '1.2' as const,
-  schema,
-  stringKeys: true,
-  uniqueKeys: true,
-  merge: false,
-  strict: true,
-  prettyErrors: false,
-  intAsBigInt: false,
-};
+// Made on first use, like the `yaml` package itself (see yaml-lib.ts).
+type ComposeOptions = NonNullable<ConstructorParameters<typeof Composer>[0]>;
+let composeOptions: ComposeOptions | undefined;
+const getComposeOptions = (): ComposeOptions =>
+  (composeOptions ??= {
+    version: '1.2' as const,
+    schema: new (yamlLib().Schema)({ schema: 'core', merge: false, resolveKnownTags: true }),
+    stringKeys: true,
+    uniqueKeys: true,
+    merge: false,
+    strict: true,
+    prettyErrors: false,
+    intAsBigInt: false,
+  });
 
 /** Deepest collection nesting of the CST, found without recursion; the offending offset or -1. */
 function tooDeepAt(tokens: readonly CST.Token[]): number {
@@ -153,6 +145,7 @@ function yamlProblems(doc: Document.Parsed, text: string): Problem[] {
  * never expanded, so an alias bomb costs nothing; only the first anchor or alias is reported.
  */
 function toValue(node: unknown, problems: Problem[], text: string): unknown {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
   const aliasReported = () => problems.some((p) => p.code === 'FG1105');
   if (isAlias(node)) {
     if (aliasReported()) return null;
@@ -207,6 +200,7 @@ function toValue(node: unknown, problems: Problem[], text: string): unknown {
 
 /** Parses with the full `yaml` package: positions, every error, the safety rules. */
 export function fullParse(text: string): FullParse {
+  const { Composer, Parser } = yamlLib();
   const tokens = [...new Parser().parse(text)];
   const deepAt = tooDeepAt(tokens);
   if (deepAt >= 0) {
@@ -219,7 +213,7 @@ export function fullParse(text: string): FullParse {
     };
   }
   const problems = directiveProblems(tokens);
-  const docs = [...new Composer(composeOptions).compose(tokens, true, text.length)];
+  const docs = [...new Composer(getComposeOptions()).compose(tokens, true, text.length)];
   const doc = docs[0] as Document.Parsed;
   const extra = docs[1];
   if (extra) {

@@ -1,4 +1,4 @@
-import { isScalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { formatMessage } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
@@ -6,6 +6,7 @@ import { suspiciousCharHint } from './chars.js';
 import { fastParse } from './fast.js';
 import { fullParse, type FullParse, type Problem } from './full.js';
 import { LineIndex, findNode, nodeSpan, type Span } from './positions.js';
+import { yamlLib } from './yaml-lib.js';
 
 export { showInvisible, suspiciousCharHint } from './chars.js';
 export type { CharHint } from './chars.js';
@@ -55,7 +56,7 @@ export function parseYaml(text: string, options: ParseOptions): ParsedYaml {
   const scalarSource = (pointer: string): string | undefined => {
     const d = doc();
     const node = d ? findNode(d, pointer)?.value : undefined;
-    if (!isScalar(node)) return undefined;
+    if (!yamlLib().isScalar(node)) return undefined;
     return typeof node.source === 'string' ? node.source : String(node.value);
   };
   const base = { locate, scalarSource, lineText: (line: number) => index.lineText(line) };

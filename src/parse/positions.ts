@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
+import type { Document, Node, ParsedNode } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 /** 1-based start and end of a node; columns count UTF-16 units, like editors do. */
 export interface Span {
@@ -53,7 +54,7 @@ export class LineIndex {
 
 /** The string a mapping key stands for (keys are read as strings, `stringKeys`). */
 export const keyString = (key: unknown): string | undefined =>
-  isScalar(key) && key.value !== null && typeof key.value !== 'object'
+  yamlLib().isScalar(key) && key.value !== null && typeof key.value !== 'object'
     ? String(key.value)
     : undefined;
 
@@ -74,6 +75,7 @@ export function findNode(
   doc: Document.Parsed,
   pointer: string,
 ): { value: Node | null; key?: Node } | undefined {
+  const { isMap, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let key: Node | undefined;
   for (const segment of pointerSegments(pointer)) {
@@ -102,7 +104,7 @@ export function nodeSpan(
   const range = node.range;
   if (!range) return undefined;
   const [start, valueEnd] = range;
-  if (isScalar(node)) return index.span(start, valueEnd);
+  if (yamlLib().isScalar(node)) return index.span(start, valueEnd);
   const lineEnd = text.indexOf('\n', start);
   return index.span(start, Math.min(valueEnd, lineEnd < 0 ? text.length : lineEnd));
 }

@@ -2,8 +2,18 @@
 
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const isLeapYear = (year: number): boolean =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in a month of the proleptic Gregorian calendar (arithmetic: plans hold many dates). */
 const daysInMonth = (year: number, month: number): number =>
-  new Date(Date.UTC(year, month, 0)).getUTCDate();
+  month === 2
+    ? isLeapYear(year)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
 
 /** A `YYYY-MM-DD` string naming a real day (2025-02-30 is not). */
 export function isCalendarDate(value: string): boolean {

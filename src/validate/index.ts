@@ -3,6 +3,13 @@
  * on top of the read and parse stages. Loader API: docs/internals.md.
  */
 export { validateText, type ValidateTextOptions } from './check.js';
-export { loadPlan, loadProgress, validateFile, type LoadOptions, type PlanCache } from './load.js';
+export {
+  loadPlan,
+  loadProgress,
+  validateFile,
+  validateSource,
+  type LoadOptions,
+  type PlanCache,
+} from './load.js';
 export { schemaUrl, type FileKind } from './schema.js';
 export { isCalendarDate, quarterRange } from './dates.js';

@@ -51,11 +51,21 @@ async function checkFile(
   options: LoadOptions,
   followPlan = true,
 ): Promise<Checked & { planLoad?: PlanLoad; planFile?: string }> {
-  const lang = options.lang ?? 'zh-CN';
-  const read = readOptions(options, lang);
+  const read = readOptions(options, options.lang ?? 'zh-CN');
   const source = await readSource(path, read);
   if (!source.ok) return { result: { file: path, diagnostics: source.diagnostics } };
-  const p = prepare(source.text, path, read);
+  return checkText(source.text, path, dirname(path), options, followPlan);
+}
+
+/** Checks contents already in memory; a progress file's `plan:` is resolved against `dir`. */
+async function checkText(
+  input: string | Uint8Array,
+  file: string,
+  dir: string,
+  options: LoadOptions,
+  followPlan: boolean,
+): Promise<Checked & { planLoad?: PlanLoad; planFile?: string }> {
+  const p = prepare(input, file, readOptions(options, options.lang ?? 'zh-CN'));
   if (!isPrepared(p)) return { result: p };
   if (p.kind === 'plan') return { result: complete(p, planIssues(p.value)), value: p.value };
 
@@ -63,7 +73,7 @@ async function checkFile(
   if (!followPlan || typeof planField !== 'string' || planField.length === 0) {
     return { result: complete(p, progressIssues(p.value)), value: p.value };
   }
-  const planFile = resolve(dirname(path), planField);
+  const planFile = resolve(dir, planField);
   const planLoad = await loadPlanCached(planFile, options);
   const issues = planProblems(planLoad, planField);
   const usable = issues.length === 0 ? planLoad.plan : undefined;
@@ -140,6 +150,18 @@ async function readPlan(
 /** Validates one plan or progress file on disk. */
 export async function validateFile(path: string, options: LoadOptions = {}): Promise<FileResult> {
   return (await checkFile(path, options)).result;
+}
+
+/**
+ * Validates a file's contents held in memory (standard input) the way `validateFile` validates a
+ * file on disk: a progress file is checked against the plan its `plan:` names, resolved against
+ * `dir` (for standard input: the folder of `--stdin-filename`, else the working directory).
+ */
+export async function validateSource(
+  input: string | Uint8Array,
+  options: LoadOptions & { file: string; dir: string },
+): Promise<FileResult> {
+  return (await checkText(input, options.file, options.dir, options, true)).result;
 }
 
 /** Reads a work plan; `plan` only when the file is a plan without errors. */

@@ -1,30 +1,49 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
 import { showInvisible, suspiciousCharHint } from '../parse/index.js';
 import { dateExample } from './dates.js';
 import { readablePath, type Issue } from './issue.js';
+import { compileValidator, type FileKind } from './schema-compile.js';
 import { closest } from './suggest.js';
 
-export type FileKind = 'plan' | 'progress';
+export { schemaUrl, type FileKind } from './schema-compile.js';
 
-/** The JSON Schemas shipped in the package's `schemas/` folder (same path from src/ and dist/). */
-export const schemaUrl = (kind: FileKind): URL =>
-  new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+/** Where `npm run build` writes the standalone validators (scripts/build-schemas.js). */
+export const generatedValidatorPath = (kind: FileKind): string =>
+  fileURLToPath(new URL(`./generated/${kind}.cjs`, import.meta.url));
 
-let validators: Record<FileKind, ValidateFunction> | undefined;
+const require = createRequire(import.meta.url);
+const validators: Partial<Record<FileKind, ValidateFunction>> = {};
+const origins: Partial<Record<FileKind, 'generated' | 'runtime'>> = {};
 
-/** Both validators, compiled once per process (or worker) on first use. */
-function compiled(): Record<FileKind, ValidateFunction> {
-  if (!validators) {
-    // verbose: errors carry their parent schema, which names allowed keys and field titles.
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    const load = (kind: FileKind) =>
-      ajv.compile(JSON.parse(readFileSync(schemaUrl(kind), 'utf8')) as object);
-    validators = { plan: load('plan'), progress: load('progress') };
+/**
+ * The validator of one kind, loaded on first use: the standalone module generated at build time
+ * (a plain function, nothing to compile), or, running from TypeScript sources where there is
+ * none, compiled here with the same options.
+ */
+function validatorFor(kind: FileKind): ValidateFunction {
+  let validate = validators[kind];
+  if (validate) return validate;
+  const generated = generatedValidatorPath(kind);
+  if (existsSync(generated)) {
+    validate = require(generated) as ValidateFunction;
+    origins[kind] = 'generated';
+  } else {
+    validate = compileValidator(kind);
+    origins[kind] = 'runtime';
   }
-  return validators;
+  validators[kind] = validate;
+  return validate;
+}
+
+/** How the validator of `kind` was obtained in this process (tests check the built package). */
+export function validatorOrigin(kind: FileKind): 'generated' | 'runtime' {
+  validatorFor(kind);
+  return origins[kind] as 'generated' | 'runtime';
 }
 
 interface SchemaNode {
@@ -32,9 +51,16 @@ interface SchemaNode {
   properties?: Record<string, SchemaNode>;
 }
 
-/** Validates `value` against the schema of `kind`; problems come back as issues. */
-export function schemaIssues(kind: FileKind, value: unknown, lang: Lang): Issue[] {
-  const validate = compiled()[kind];
+/**
+ * Validates `value` against the schema of `kind`; problems come back as issues. `validate` is for
+ * tests that hold a generated validator next to the runtime one.
+ */
+export function schemaIssues(
+  kind: FileKind,
+  value: unknown,
+  lang: Lang,
+  validate: ValidateFunction = validatorFor(kind),
+): Issue[] {
   if (validate(value)) return [];
   return mapErrors(validate.errors ?? [], value, lang);
 }

@@ -87,7 +87,7 @@ async function validateCommand(
   const [diskOutcomes, stdinOutcome] = await Promise.all([
     pool.checkFiles(onDisk, { ...check, jobs }),
     inputs.length > onDisk.length
-      ? checkStdin(io.stdin, flags.stdinFilename ?? '<stdin>', check)
+      ? checkStdin(io, flags.stdinFilename ?? '<stdin>', check)
       : undefined,
   ]);
 
@@ -134,20 +134,15 @@ async function validateCommand(
 
 /** Reads all of standard input and checks it in this thread (a single document is quick). */
 async function checkStdin(
-  stdin: NodeJS.ReadableStream,
+  io: CliContext['io'],
   file: string,
   options: { lang: Lang; encoding?: string; keepSource: boolean },
 ): Promise<Outcome> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) {
+  for await (const chunk of io.stdin) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   }
-  const { loadCore, coreOptions } = await import('../validate-one.js');
-  const core = await loadCore();
-  const result = core.validateText(new Uint8Array(Buffer.concat(chunks)), {
-    file,
-    ...coreOptions(options),
-  });
-  if (!options.keepSource) delete result.source;
-  return { result };
+  const { loadCore, checkInput } = await import('../validate-one.js');
+  const bytes = new Uint8Array(Buffer.concat(chunks));
+  return checkInput(await loadCore(), bytes, file, io.cwd, options);
 }
