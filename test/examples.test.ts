@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../src/diagnostics/types.js';
 import type { Plan } from '../src/model/types.js';
-import { loadPlan, loadProgress, quarterRange, validateText } from '../src/validate/index.js';
+import { quarterRange } from '../src/model/calendar.js';
+import { loadPlan, loadProgress, validateText } from '../src/validate/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = join(root, 'examples');

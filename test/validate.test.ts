@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { isCalendarDate } from '../src/validate/dates.js';
+import { isIsoDate as isCalendarDate } from '../src/model/calendar.js';
 import type { Diagnostic, Lang } from '../src/diagnostics/types.js';
 import type { Plan } from '../src/model/types.js';
 import {

@@ -435,7 +435,7 @@ function groupByGoal(measures: MeasureView[], goals: Goal[]): MeasureGroupView[]
 
 function buildTaskTable(measures: Measure[], unitName: (id: string) => string): TaskTable {
   return {
-    widths: '8,38,18,20,16',
+    widths: '8,31,16,20,25',
     header: ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'],
     // Cells keep the author's line breaks: the `cell` helper turns them into <br>.
     rows: measures.map((m, i) => ({

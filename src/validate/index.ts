@@ -12,4 +12,3 @@ export {
   type PlanCache,
 } from './load.js';
 export { schemaUrl, type FileKind } from './schema.js';
-export { isCalendarDate, quarterRange } from './dates.js';

@@ -1,5 +1,6 @@
 import { suspiciousCharHint } from '../parse/index.js';
-import { ISO_DATE, dateExample, isCalendarDate, validDate } from './dates.js';
+import { isIsoDate } from '../model/calendar.js';
+import { ISO_DATE, dateExample, validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { isObj, list, num, objects, text, type Obj } from './shape.js';
 import { closest } from './suggest.js';
@@ -50,7 +51,7 @@ export function checkCalendar(
   field: string,
   issues: Issue[],
 ): void {
-  if (typeof value === 'string' && ISO_DATE.test(value) && !isCalendarDate(value)) {
+  if (typeof value === 'string' && ISO_DATE.test(value) && !isIsoDate(value)) {
     issues.push({
       code: 'FG2105',
       pointer,

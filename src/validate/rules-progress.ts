@@ -1,5 +1,6 @@
 import type { Plan } from '../model/types.js';
-import { quarterRange, validDate } from './dates.js';
+import { quarterRange } from '../model/calendar.js';
+import { validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { checkCalendar, checkPercent, checkRange, collectIds, unknownRef } from './rules-plan.js';
 import { num, objects, text, type Obj } from './shape.js';
