@@ -18,7 +18,7 @@ import {
 import type { Node, Pair } from 'yaml';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
-import type { Direction, Safeguard } from '../model/types.js';
+import type { Indicator, Safeguard } from '../model/types.js';
 
 export interface StarterUnit {
   id: string;
@@ -30,13 +30,8 @@ export interface StarterUnit {
   member?: string;
 }
 
-export interface StarterIndicator {
-  id: string;
-  name: string;
-  unit?: string;
-  baseline?: number;
-  target: number;
-  direction: Direction;
+/** A plan indicator without a deadline (drafting sets it from the period). */
+export interface StarterIndicator extends Omit<Indicator, 'deadline'> {
   /** Background figures shown as a comment next to the indicator in the drafted plan. */
   reference?: string;
 }
