@@ -5,7 +5,7 @@
  *   node bench/export.js [--sizes 1000,5000] [--jobs 2] [--pandoc-sample 100]
  *
  * Generates towns from examples/qingxi (one plan + four quarterly progress files per town, the
- * town renamed) into bench/tmp/export/, times `fangan export` to docx+md in a child process
+ * town renamed, 10-30 towns per county as in real counties) into bench/tmp/export/, times `fangan export` to docx+md in a child process
  * (wall time; peak memory from the CLI's --stats, i.e. process.resourceUsage().maxRSS, which
  * covers the worker threads), and measures the peer, pandoc, converting the same Markdown
  * reports to .docx one process per file on a sample, extrapolated to the full count.
@@ -37,20 +37,27 @@ const progress = quarters.map((q) =>
   readFileSync(path.join(example, 'progress', `${q}.yaml`), 'utf8'),
 );
 
+/** Towns per county: 10 to 30, varying from county to county (deterministic). */
+const countySize = (c) => 10 + ((c * 13) % 21);
+
 /** `files` progress files: files/4 towns, each with its plan and four quarters. */
 function generate(dir, files) {
   rmSync(dir, { recursive: true, force: true });
   const towns = Math.ceil(files / 4);
   let made = 0;
+  let county = 1;
+  let left = countySize(county);
   for (let t = 1; t <= towns && made < files; t++) {
+    if (left-- === 0) left = countySize(++county) - 1;
     const town = path.join(dir, `town${String(t).padStart(4, '0')}`);
     mkdirSync(path.join(town, 'progress'), { recursive: true });
-    writeFileSync(path.join(town, 'plan.yaml'), plan.replaceAll('青溪镇', `青溪${t}镇`));
+    const text = plan.replaceAll('青溪镇', `青溪${t}镇`).replaceAll('云川县', `云川${county}县`);
+    writeFileSync(path.join(town, 'plan.yaml'), text);
     for (let q = 0; q < 4 && made < files; q++, made++) {
       writeFileSync(path.join(town, 'progress', `${quarters[q]}.yaml`), progress[q]);
     }
   }
-  return towns;
+  return { towns, counties: county };
 }
 
 function timeExport(input, out) {
@@ -98,7 +105,7 @@ let pandocPerFile;
 for (const n of sizes) {
   const input = path.join(tmp, `in-${n}`);
   const out = path.join(tmp, `out-${n}`);
-  const towns = generate(input, n);
+  const { towns, counties } = generate(input, n);
   const run = timeExport(input, out);
   if (pandocPerFile === undefined && hasPandoc) {
     const p = timePandoc(out, pandocSample);
@@ -106,20 +113,20 @@ for (const n of sizes) {
     console.log(`pandoc sample: ${p.files} files one process each in ${p.seconds.toFixed(2)} s`);
   }
   const pandoc = pandocPerFile === undefined ? undefined : pandocPerFile * n;
-  rows.push({ n, towns, ...run, pandoc });
+  rows.push({ n, towns, counties, ...run, pandoc, load: os.loadavg()[0] });
 }
 
 console.log(
   `\nfangan export, ${jobs} worker thread(s), docx+md, ${os.cpus().length} CPUs, Node ${process.version}`,
 );
 console.log(
-  '| progress files | towns | fangan wall (s) | peak RSS (MB) | reports/s | pandoc md->docx (s, extrapolated) | pandoc / fangan |',
+  '| progress files | towns | counties | fangan wall (s) | peak RSS (MB) | reports/s | pandoc md->docx (s, extrapolated) | pandoc / fangan | load avg (1 min) |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const ratio = r.pandoc === undefined ? 'n/a' : `${(r.pandoc / r.seconds).toFixed(1)}x`;
   console.log(
-    `| ${r.n} | ${r.towns} | ${r.seconds.toFixed(2)} | ${r.maxRssMB} | ${(r.n / r.seconds).toFixed(0)} | ${r.pandoc === undefined ? 'n/a' : r.pandoc.toFixed(1)} | ${ratio} |`,
+    `| ${r.n} | ${r.towns} | ${r.counties} | ${r.seconds.toFixed(2)} | ${r.maxRssMB} | ${(r.n / r.seconds).toFixed(0)} | ${r.pandoc === undefined ? 'n/a' : r.pandoc.toFixed(1)} | ${ratio} | ${r.load.toFixed(2)} |`,
   );
 }
 console.log(

@@ -91,6 +91,24 @@ describe('Markdown dialect -> document model', () => {
     expect(paragraphs(m.blocks).map(text)).toEqual(['某某镇人民政府', '2025年1月15日']);
   });
 
+  it('keeps the text before a signature with it, but not a table before it', () => {
+    const m = markdownToModel(
+      '## 四、下一步工作\n\n第一段。\n\n最后一段。\n\n<!-- fangan:signature -->\n2025年7月14日\n',
+      profile,
+    );
+    expect(paragraphs(m.blocks).map((p) => [text(p), p.keepNext ?? false])).toEqual([
+      ['四、下一步工作', false], // headings keep with next through their style
+      ['第一段。', false],
+      ['最后一段。', true],
+      ['2025年7月14日', false], // a date alone: nothing to keep it with
+    ]);
+    const afterTable = markdownToModel(
+      '| a |\n| - |\n| 1 |\n\n<!-- fangan:signature -->\n某某镇人民政府\n\n2025年1月5日\n',
+      profile,
+    );
+    expect(paragraphs(afterTable.blocks).map((p) => p.keepNext ?? false)).toEqual([true, false]);
+  });
+
   it('starts each attachment on a new page with 附件N, then its title', () => {
     const label = find(model, '附件1');
     expect(label).toMatchObject({ role: 'attachmentLabel', pageBreakBefore: true });

@@ -188,11 +188,28 @@ describe('document body', () => {
 
   it('right-aligns the signature with indents in characters and one blank line above', () => {
     expect(documentXml).toContain(
-      '<w:pStyle w:val="Signature"/><w:spacing w:before="579"/><w:ind w:right="1120" w:rightChars="350"/>',
+      '<w:pStyle w:val="Signature"/><w:keepNext/><w:spacing w:before="579"/><w:ind w:right="1120" w:rightChars="350"/>',
     );
     expect(documentXml).toContain(
       '<w:pStyle w:val="Signature"/><w:ind w:right="640" w:rightChars="200"/>',
     );
+  });
+
+  it('keeps the attachment note and the last paragraph of text with the signature', () => {
+    // Paragraph styles in document order, with keep-with-next marked: the issuer must never be
+    // stranded alone on a page.
+    const styles = [...documentXml.matchAll(/<w:pStyle w:val="(\w+)"\/>(<w:keepNext\/>)?/g)].map(
+      (m) => `${m[1]}${m[2] ? '+keep' : ''}`,
+    );
+    const issuer = styles.indexOf('Signature+keep');
+    expect(styles.slice(issuer - 2, issuer + 2)).toEqual([
+      'Normal+keep',
+      'NoIndent+keep',
+      'Signature+keep',
+      'Signature',
+    ]);
+    // Only there: ordinary body paragraphs do not keep with the next one.
+    expect(styles.filter((s) => s === 'Normal+keep')).toHaveLength(1);
   });
 
   it('writes tables with an explicit grid, cell widths, a repeated header row and rows kept whole', () => {

@@ -41,7 +41,13 @@ const readIndex = (dir: string) =>
       outputs: string[];
       diagnostics: { code: string; line: number }[];
     }[];
-    rollups: { quarter: string; status: string; towns: string[]; outputs: string[] }[];
+    rollups: {
+      quarter: string;
+      county: string | null;
+      status: string;
+      towns: string[];
+      outputs: string[];
+    }[];
   };
 
 describe('fangan report', () => {
@@ -126,7 +132,7 @@ describe('fangan export of examples/county', () => {
     existsSync(path.join(root, 'examples/county', d, 'plan.yaml')),
   );
 
-  it('writes every town report, a roll-up per quarter and the index', async () => {
+  it('writes every town report, a roll-up per county and quarter and the index', async () => {
     const io = captureIO();
     const code = await run(['export', 'examples/county', '-o', out, '--jobs', '2'], io);
     expect(io.err()).not.toMatch(/internal error|内部错误/);
@@ -135,8 +141,8 @@ describe('fangan export of examples/county', () => {
     expect(index.counts).toEqual({ written: towns.length * 4, skipped: 0, failed: 0 });
     const files = list(out);
     for (const q of ['2025Q1', '2025Q2', '2025Q3', '2025Q4']) {
-      expect(files).toContain(`${q}-汇总报告.docx`);
-      expect(files).toContain(`${q}-汇总报告.md`);
+      expect(files).toContain(`${q}-云川县-汇总报告.docx`);
+      expect(files).toContain(`${q}-云川县-汇总报告.md`);
       expect(
         files.filter((f) => f.startsWith(`${q}-`) && f.endsWith('-季度工作汇报.docx')),
       ).toHaveLength(towns.length);
@@ -148,11 +154,13 @@ describe('fangan export of examples/county', () => {
       towns.length,
       towns.length,
     ]);
-    const rollup = readFileSync(path.join(out, '2025Q1-汇总报告.md'), 'utf8');
+    expect(index.rollups.map((r) => r.county)).toEqual(['云川县', '云川县', '云川县', '云川县']);
+    const rollup = readFileSync(path.join(out, '2025Q1-云川县-汇总报告.md'), 'utf8');
+    expect(rollup).toMatch(/^# 云川县2025年第一季度创建健康促进镇工作汇总报告$/m);
     expect(rollup).toContain('title "各乡镇任务平均完成比例"');
     expect(rollup).toContain(`| 合计 | ${towns.length}个乡镇 |`);
     expect(readFileSync(path.join(out, 'index.md'), 'utf8')).toContain(
-      '](2025Q1-%E6%B1%87%E6%80%BB%E6%8A%A5%E5%91%8A.docx)',
+      `](${encodeURI('2025Q1-云川县-汇总报告.docx')})`,
     );
   });
 
@@ -241,7 +249,7 @@ describe('bad input 26: one bad file in a batch of 100', () => {
     expect(failed?.source).toMatch(/town042\/progress\/2025Q1\.yaml$/);
     expect(failed?.diagnostics[0]?.line).toBeGreaterThan(1);
     expect(list(out).filter((f) => f.endsWith('季度工作汇报.md'))).toHaveLength(99);
-    expect(list(out)).toContain('2025Q1-汇总报告.md');
+    expect(list(out)).toContain('2025Q1-样本县-汇总报告.md');
     expect(io.out()).toMatch(/town042\/progress\/2025Q1\.yaml:\d+:\d+/);
     expect(io.out()).toContain('失败 1 份');
   });
@@ -265,5 +273,40 @@ describe('bad input 26: one bad file in a batch of 100', () => {
     expect(list(out).filter((f) => f.endsWith('季度工作汇报.docx'))).toHaveLength(99);
     expect(res.stderr).toMatch(/"maxRssMB":\d+/);
     expect(res.stderr).toContain('100/100'); // plain progress lines without a TTY
+  });
+});
+
+describe('roll-ups per county', () => {
+  it('makes one roll-up per county and quarter; towns without a county share one', async () => {
+    const dir = fresh('counties');
+    makeBatch(dir, 5, 0);
+    // towns 1-2 stay in 样本县, 3-4 move to 北山区, 5 names no county at all
+    for (const [i, region] of [
+      [3, '北山区试验3镇'],
+      [4, '北山区试验4镇'],
+      [5, '试验5镇'],
+    ] as const) {
+      const file = path.join(dir, `town00${i}`, 'plan.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^region: .*$/m, `region: ${region}`));
+    }
+    const out = fresh('counties-out');
+    expect(await run(['export', dir, '-o', out, '--to', 'md'], captureIO())).toBe(0);
+    const index = readIndex(out);
+    expect(index.rollups.map((r) => [r.county, r.towns.length, r.outputs])).toEqual([
+      [null, 1, ['2025Q1-汇总报告.md']],
+      ['北山区', 2, ['2025Q1-北山区-汇总报告.md']],
+      ['样本县', 2, ['2025Q1-样本县-汇总报告.md']],
+    ]);
+    const north = readFileSync(path.join(out, '2025Q1-北山区-汇总报告.md'), 'utf8');
+    expect(north).toMatch(/^# 北山区2025年第一季度.*工作汇总报告$/m);
+    expect(north).toContain('| 合计 | 2个乡镇 |');
+    expect(north).not.toContain('试验1镇');
+    const md = readFileSync(path.join(out, 'index.md'), 'utf8');
+    expect(md).toContain('| 2025Q1 | 北山区 | 2 | 已生成 |');
+    expect(md).toContain('| 2025Q1 | — | 1 | 已生成 |');
+
+    // A re-run keeps all three, keyed by county in the export state.
+    expect(await run(['export', dir, '-o', out, '--to', 'md'], captureIO())).toBe(0);
+    expect(readIndex(out).rollups.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped']);
   });
 });

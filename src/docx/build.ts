@@ -153,6 +153,7 @@ class ModelBuilder {
     const rule = this.profile.styles.signature;
     const [issuer, date, ...rest] = lines;
     if (!issuer) return;
+    this.keepTextBeforeSignature();
     const issuerWidth = displayWidth(plainText(issuer));
     let issuerRight = rule.issuerRightChars;
     let dateRight = issuerRight;
@@ -165,10 +166,27 @@ class ModelBuilder {
     }
     const first = this.paragraph('signature', issuer);
     first.rightIndentChars = issuerRight;
+    if (date || rest.length > 0) first.keepNext = true;
     if (rule.blankLinesBefore > 0) first.blankLinesBefore = rule.blankLinesBefore;
     if (date) this.paragraph('signature', date).rightIndentChars = dateRight;
     for (const line of rest)
       this.paragraph('signature', line).rightIndentChars = rule.issuerRightChars;
+  }
+
+  /**
+   * The signature must not stand alone on a page: the attachment notes right above it (附件：…)
+   * and the last paragraph of text before them keep with the next paragraph, so Word and
+   * LibreOffice move the last lines of text over with the issuer and date.
+   */
+  private keepTextBeforeSignature(): void {
+    let i = this.blocks.length - 1;
+    const paragraphAt = (at: number): ParagraphBlock | undefined => {
+      const block = this.blocks[at];
+      return block?.type === 'paragraph' ? block : undefined;
+    };
+    for (let p = paragraphAt(i); p?.role === 'noindent'; p = paragraphAt(--i)) p.keepNext = true;
+    const last = paragraphAt(i);
+    if (last && last.role !== 'signature') last.keepNext = true;
   }
 
   /** Ends the document: a signature block at the very end still has to be written. */

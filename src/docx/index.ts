@@ -29,7 +29,7 @@ export interface DocxOptions {
 
 /** Markdown in our dialect -> the Word document model (no XML yet); tests and tools inspect it. */
 export function markdownToModel(markdown: string, profile: StyleProfile): DocModel {
-  return buildDocModel(parseMarkdown(markdown), profile);
+  return buildDocModel(parseMarkdown(markdown, { positions: false }), profile);
 }
 
 /** Markdown in our dialect -> the XML parts of the .docx (path -> text), before zipping. */

@@ -28,6 +28,8 @@ export interface ParagraphBlock {
   rightIndentChars?: number;
   /** Empty grid lines above the paragraph (the signature block). */
   blankLinesBefore?: number;
+  /** Stays on the page of the next paragraph (the text before the signature, the issuer line). */
+  keepNext?: true;
 }
 
 export type CellAlign = 'left' | 'center' | 'right';

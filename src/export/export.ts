@@ -1,9 +1,9 @@
 /**
  * `fangan export`: every progress file under the given paths -> one quarterly report per town,
- * one county roll-up per quarter, and index.md / index.json listing every output. Reports are
- * rendered in worker threads and written as they arrive (small batches, so memory stays flat);
- * a bad file becomes a failed entry with its diagnostics and the rest goes on; unchanged inputs
- * are skipped on a re-run.
+ * one roll-up per county and quarter, and index.md / index.json listing every output. Reports
+ * are rendered in worker threads and written as they arrive (so memory stays flat); a bad file
+ * becomes a failed entry with its diagnostics and the rest goes on; unchanged inputs are skipped
+ * on a re-run.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import {
   type OutputFormat,
   type ReportRenderer,
 } from '../report/render.js';
-import { safeFileName, sha256, writeOutputs, type OutputFile } from '../write/index.js';
+import { OutputWriter, safeFileName, sha256, type OutputFile } from '../write/index.js';
 import { createScanner, type Candidate } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
@@ -58,6 +58,8 @@ export interface ReportRecord {
 
 export interface RollupRecord {
   quarter: string;
+  /** From the towns' plans (`region`); absent for the roll-up of towns without a county. */
+  county?: string;
   status: ReportStatus;
   towns: string[];
   outputs: string[];
@@ -82,12 +84,20 @@ export interface ExportSummary {
 const REPORT_SUFFIX = '季度工作汇报';
 const ROLLUP_SUFFIX = '汇总报告';
 /**
- * Reports written per writeOutputs call. Each call re-reads and rewrites the folder manifest, so
- * small batches make thousands of reports quadratic in time and garbage; 64 reports in memory
- * are a few MB.
+ * Rendered reports waiting to be written: rendering pauses beyond this, so memory does not grow
+ * with the batch when the disk is slower than the workers. A report is some 20 KB.
  */
-const WRITE_BATCH = 64;
+const MAX_BACKLOG = 64;
+/** Towns written at the same time: each file is fsynced, so overlapping keeps the disk busy. */
+const WRITE_CONCURRENCY = 8;
 const SCAN_CONCURRENCY = 32;
+
+/** `2025Q1-云川县-汇总报告.docx`, or `2025Q1-汇总报告.docx` for towns without a county. */
+const rollupName = (period: string, county: string | undefined, ext: string): string =>
+  safeFileName(`${period}-${county ? `${county}-` : ''}${ROLLUP_SUFFIX}.${ext}`);
+/** Roll-ups in the export state: one per period and county. */
+const rollupKey = (period: string, county: string | undefined): string =>
+  county ? `${period} ${county}` : period;
 
 /** Everything that changes the output besides the inputs themselves. */
 const settingsHash = (options: ExportOptions, renderer: ReportRenderer): string =>
@@ -148,9 +158,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
   const taken = new Set<string>(['index.md', 'index.json']);
   const ext = options.formats;
-  const quarters = new Set(candidates.map((c) => c.quarter).filter((q): q is string => !!q));
-  for (const q of [...quarters].sort())
-    for (const e of ext) taken.add(`${q}-${ROLLUP_SUFFIX}.${e}`.toLowerCase());
+  for (const c of candidates) {
+    if (c.quarter) for (const e of ext) taken.add(rollupName(c.quarter, c.county, e).toLowerCase());
+  }
   const nameFor = (period: string, town: string): { names: string[]; clash: boolean } => {
     const first = safeFileName(`${period}-${town}-${REPORT_SUFFIX}.${ext[0]}`, taken);
     const base = first.slice(0, first.lastIndexOf('.'));
@@ -211,53 +221,33 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
   }
 
-  // Rendered reports are written in batches; each reply's promise settles when its batch is on disk.
-  type Pending = {
-    c: Candidate;
-    reply: Extract<JobReply, { ok: true }>;
-    names: string[];
-    warnings: Diagnostic[];
-    done: () => void;
-  };
-  let batch: Pending[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  let outstanding = jobs.length;
+  const writer = new OutputWriter(outDir, {
+    force: options.force,
+    lang,
+    concurrency: WRITE_CONCURRENCY,
+  });
 
-  const writeBatch = async (items: Pending[]): Promise<void> => {
-    const filesOf = (p: Pending): OutputFile[] =>
-      p.names.map((name) => ({
-        name,
-        data: name.endsWith('.docx') ? (p.reply.docx as Uint8Array) : (p.reply.markdown as string),
-      }));
+  /** One town's files, all or none; a refused file (edited by hand) fails that town only. */
+  const writeReport = async (
+    c: Candidate,
+    reply: Extract<JobReply, { ok: true }>,
+    names: string[],
+    warnings: Diagnostic[],
+  ): Promise<void> => {
+    const files: OutputFile[] = names.map((name) => ({
+      name,
+      data: name.endsWith('.docx') ? (reply.docx as Uint8Array) : (reply.markdown as string),
+    }));
+    const problems = (await writer.write(files)).diagnostics;
+    const entry = reply.entry;
+    if (hasErrors(problems)) {
+      recordFailure({ file: c.display, diagnostics: [...warnings, ...problems] }, c);
+      return;
+    }
     // Input hashes live in the export state file (.fangan-export.json), not in the manifest.
-    const all = await writeOutputs(outDir, items.flatMap(filesOf), { force: options.force, lang });
-    const results = hasErrors(all.diagnostics)
-      ? // One refused file (edited by hand) must not hold back the others: one town at a time.
-        await Promise.all(
-          items.map(async (p) => {
-            const one = await writeOutputs(outDir, filesOf(p), { force: options.force, lang });
-            return one;
-          }),
-        )
-      : items.map(() => ({ written: [], diagnostics: [] as Diagnostic[] }));
-    items.forEach((p, i) => {
-      const problems = results[i]?.diagnostics ?? [];
-      const entry = p.reply.entry;
-      if (hasErrors(problems)) {
-        recordFailure({ file: p.c.display, diagnostics: [...p.warnings, ...problems] }, p.c);
-      } else {
-        if (p.c.inputHash)
-          state.reports[p.c.display] = { hash: p.c.inputHash, outputs: p.names, entry };
-        entries.push({ hash: p.c.inputHash ?? sha256(JSON.stringify(entry)), entry });
-        record(reportRecord(p.c, entry, 'written', p.names, [...p.warnings, ...problems]));
-      }
-      p.done();
-    });
-  };
-  const flush = (): void => {
-    const items = batch;
-    batch = [];
-    if (items.length > 0) writing = writing.then(() => writeBatch(items));
+    if (c.inputHash) state.reports[c.display] = { hash: c.inputHash, outputs: names, entry };
+    entries.push({ hash: c.inputHash ?? sha256(JSON.stringify(entry)), entry });
+    record(reportRecord(c, entry, 'written', names, [...warnings, ...problems]));
   };
 
   const jobSettings: JobSettings = {
@@ -271,21 +261,18 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   await renderAll(jobs, {
     settings: jobSettings,
     threads: options.threads,
-    maxBacklog: WRITE_BATCH * 3,
-    onReply: (reply) => {
-      outstanding--;
+    maxBacklog: MAX_BACKLOG,
+    onReply: async (reply) => {
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
-        if (outstanding === 0) flush();
-        return writing;
+        return;
       }
       const entry = reply.entry;
       if (wanted && entry.periodKey !== wanted) {
         // Its quarter was not visible to the quick look; now it is, and it is not wanted.
         summary.found--;
-        if (outstanding === 0) flush();
-        return writing;
+        return;
       }
       let plan = planned.get(c.file);
       if (!plan || entry.periodKey !== c.quarter || entry.town !== c.town) {
@@ -303,58 +290,59 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
           }),
         );
       }
-      return new Promise<void>((done) => {
-        batch.push({ c, reply, names: plan.names, warnings, done });
-        if (batch.length >= WRITE_BATCH || outstanding === 0) flush();
-      });
+      await writeReport(c, reply, plan.names, warnings);
     },
   });
-  await writing;
 
-  // County roll-ups, one per period, from this run's and the kept figures.
-  const periods = new Map<string, { hash: string; entry: RollupEntry }[]>();
+  // Roll-ups, one per period and county, from this run's and the kept figures; towns whose plan
+  // names no county share one roll-up per period.
+  const groups = new Map<string, { period: string; county?: string; list: typeof entries }>();
   for (const e of entries) {
-    const list = periods.get(e.entry.periodKey) ?? [];
-    list.push(e);
-    periods.set(e.entry.periodKey, list);
+    const { periodKey: period, county } = e.entry;
+    const key = rollupKey(period, county);
+    let group = groups.get(key);
+    if (!group) {
+      group = county ? { period, county, list: [] } : { period, list: [] };
+      groups.set(key, group);
+    }
+    group.list.push(e);
   }
-  for (const [period, list] of [...periods].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const byGroup = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : 1);
+  for (const [key, { period, county, list }] of [...groups].sort(byGroup)) {
     list.sort((a, b) =>
       byDisplay(
         { source: a.entry.source.progress ?? '' },
         { source: b.entry.source.progress ?? '' },
       ),
     );
-    const names = ext.map((e) => safeFileName(`${period}-${ROLLUP_SUFFIX}.${e}`));
+    const names = ext.map((e) => rollupName(period, county, e));
     const hash = sha256(list.map((e) => e.hash).join('\n'));
     const towns = list.map((e) => e.entry.town);
-    const before = old.rollups[period];
-    if (before && before.hash === hash && names.every((n) => existsSync(join(outDir, n)))) {
-      state.rollups[period] = before;
-      summary.rollups.push({
-        quarter: period,
-        status: 'skipped',
-        towns,
-        outputs: names,
-        diagnostics: [],
-      });
-      continue;
-    }
+    const before = old.rollups[key];
     const rollup: RollupRecord = {
       quarter: period,
+      ...(county ? { county } : {}),
       status: 'written',
       towns,
       outputs: names,
       diagnostics: [],
     };
+    if (before && before.hash === hash && names.every((n) => existsSync(join(outDir, n)))) {
+      state.rollups[key] = before;
+      summary.rollups.push({ ...rollup, status: 'skipped' });
+      continue;
+    }
     try {
-      const rendered = await renderer.rollup(buildRollupView(list.map((e) => e.entry)));
+      const view = buildRollupView(
+        list.map((e) => e.entry),
+        county ? { county } : {},
+      );
+      const rendered = await renderer.rollup(view);
       const files = names.map((name) => ({
         name,
         data: name.endsWith('.docx') ? (rendered.docx as Uint8Array) : rendered.markdown,
       }));
-      const written = await writeOutputs(outDir, files, { force: options.force, lang });
-      rollup.diagnostics = written.diagnostics;
+      rollup.diagnostics = (await writer.write(files)).diagnostics;
     } catch (err) {
       rollup.diagnostics = renderFailure(err, names[0] ?? period, lang);
     }
@@ -363,23 +351,21 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       rollup.outputs = [];
       summary.results.push({ file: names[0] ?? period, diagnostics: rollup.diagnostics });
     } else {
-      state.rollups[period] = { hash, outputs: names };
+      state.rollups[key] = { hash, outputs: names };
     }
     summary.rollups.push(rollup);
   }
 
   summary.reports.sort(byDisplay);
   summary.results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const index = await writeOutputs(
-    outDir,
-    [
-      { name: 'index.json', data: indexJson(summary, options) },
-      { name: 'index.md', data: indexMarkdown(summary, options) },
-    ],
-    { force: options.force, lang },
-  );
-  if (index.diagnostics.length > 0)
-    summary.results.push({ file: join(outDir, 'index.md'), diagnostics: index.diagnostics });
+  const index = await writer.write([
+    { name: 'index.json', data: indexJson(summary, options) },
+    { name: 'index.md', data: indexMarkdown(summary, options) },
+  ]);
+  const closing = await writer.close();
+  const problems = [...index.diagnostics, ...closing];
+  if (problems.length > 0)
+    summary.results.push({ file: join(outDir, 'index.md'), diagnostics: problems });
   await writeState(outDir, state);
   return summary;
 }

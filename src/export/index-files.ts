@@ -39,7 +39,14 @@ export function indexJson(
         : null,
       diagnostics: r.diagnostics,
     })),
-    rollups: summary.rollups,
+    rollups: summary.rollups.map((r) => ({
+      quarter: r.quarter,
+      county: r.county ?? null,
+      status: r.status,
+      towns: r.towns,
+      outputs: r.outputs,
+      diagnostics: r.diagnostics,
+    })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
@@ -67,10 +74,10 @@ export function indexMarkdown(
   ];
   if (summary.rollups.length === 0) lines.push('没有可汇总的季度。', '');
   else {
-    lines.push('| 季度 | 乡镇数 | 状态 | 文件 |', '| --- | --- | --- | --- |');
+    lines.push('| 季度 | 县（市、区） | 乡镇数 | 状态 | 文件 |', '| --- | --- | --- | --- | --- |');
     for (const r of summary.rollups) {
       lines.push(
-        `| ${r.quarter} | ${r.towns.length} | ${STATUS_ZH[r.status]} | ${r.outputs.map(link).join('<br>') || '—'} |`,
+        `| ${r.quarter} | ${cell(r.county ?? '')} | ${r.towns.length} | ${STATUS_ZH[r.status]} | ${r.outputs.map(link).join('<br>') || '—'} |`,
       );
     }
     lines.push('');

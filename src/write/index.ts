@@ -1,6 +1,7 @@
 export { safeFileName, isSafeFileName, MAX_NAME_BYTES } from './file-name.js';
 export {
   writeOutputs,
+  OutputWriter,
   sameBytes,
   type OutputFile,
   type WriteOptions,

@@ -5,7 +5,7 @@ import { chartPartXml } from './chart.js';
 import { documentXml, footerXml, REL } from './document.js';
 import { fontTableXml } from './fonts.js';
 import { settingsXml, stylesXml } from './styles.js';
-import { zipEntries } from './zip.js';
+import { packEntry, packRepeatedEntry, zipEntries } from './zip.js';
 
 export interface DocMeta {
   title: string;
@@ -98,6 +98,31 @@ function appXml(): string {
   );
 }
 
+/** The parts that depend on the profile only: built once per profile object. */
+interface ProfileParts {
+  styles: string;
+  settings: string;
+  fontTable: string;
+  footerOdd: string;
+  footerEven: string;
+}
+const profileParts = new WeakMap<StyleProfile, ProfileParts>();
+
+function partsOf(profile: StyleProfile): ProfileParts {
+  let parts = profileParts.get(profile);
+  if (!parts) {
+    parts = {
+      styles: stylesXml(profile),
+      settings: settingsXml(),
+      fontTable: fontTableXml(profile),
+      footerOdd: footerXml(profile, 'odd'),
+      footerEven: footerXml(profile, 'even'),
+    };
+    profileParts.set(profile, parts);
+  }
+  return parts;
+}
+
 /** Every part of the package, path -> XML, in the order they go into the zip. */
 export function packageParts(
   model: DocModel,
@@ -105,6 +130,7 @@ export function packageParts(
   meta: DocMeta,
 ): [string, string][] {
   const charts: XyChart[] = model.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : []));
+  const fixed = partsOf(profile);
   return [
     ['[Content_Types].xml', contentTypesXml(charts.length)],
     ['_rels/.rels', packageRelsXml()],
@@ -112,11 +138,11 @@ export function packageParts(
     ['docProps/app.xml', appXml()],
     ['word/document.xml', documentXml(model.blocks, profile)],
     ['word/_rels/document.xml.rels', documentRelsXml(charts.length)],
-    ['word/styles.xml', stylesXml(profile)],
-    ['word/settings.xml', settingsXml()],
-    ['word/fontTable.xml', fontTableXml(profile)],
-    ['word/footer1.xml', footerXml(profile, 'odd')],
-    ['word/footer2.xml', footerXml(profile, 'even')],
+    ['word/styles.xml', fixed.styles],
+    ['word/settings.xml', fixed.settings],
+    ['word/fontTable.xml', fixed.fontTable],
+    ['word/footer1.xml', fixed.footerOdd],
+    ['word/footer2.xml', fixed.footerEven],
     ...charts.map((chart, i): [string, string] => [
       `word/charts/chart${i + 1}.xml`,
       chartPartXml(chart, profile),
@@ -124,7 +150,15 @@ export function packageParts(
   ];
 }
 
+/** Parts that change from document to document; every other part is compressed once per run. */
+const isPerDocument = (name: string): boolean =>
+  name === 'word/document.xml' || name === 'docProps/core.xml' || name.startsWith('word/charts/');
+
 /** Zips the parts deterministically: fixed order, fixed timestamps, fixed compression level. */
 export function packDocx(parts: [string, string][]): Uint8Array {
-  return zipEntries(parts);
+  return zipEntries(
+    parts.map(([name, xml]) =>
+      isPerDocument(name) ? packEntry(name, xml) : packRepeatedEntry(name, xml),
+    ),
+  );
 }
