@@ -1,7 +1,13 @@
 import type { IsoDate } from '../model/types.js';
 import { buildChart, type ChartView } from './chart.js';
 import { formatNumber, formatRate, rate } from './figures.js';
-import { numbered, type MeasureRow, type NumberedText, type ReportView } from './view.js';
+import {
+  numbered,
+  type CompletionFigures,
+  type MeasureRow,
+  type NumberedText,
+  type ReportView,
+} from './view.js';
 
 type SlimMeasure = Pick<MeasureRow, 'title' | 'lead' | 'deadlineZh' | 'statusZh' | 'percentText'>;
 
@@ -76,21 +82,12 @@ export interface RollupIndicator {
   met: boolean;
 }
 
-export interface RollupRow {
+export interface RollupRow extends CompletionFigures {
   /** 1 = best; see `buildRollupView` for the order. */
   rank: number;
   town: string;
   reporter: string;
   title: string;
-  measures: number;
-  due: number;
-  dueDone: number;
-  done: number;
-  overdue: number;
-  rate?: number;
-  rateText: string;
-  averagePercent: number;
-  averagePercentText: string;
   indicatorsMet: number;
   indicatorsReported: number;
   indicators: RollupIndicator[];
@@ -124,17 +121,8 @@ export interface RollupView {
   dateZh: string;
   towns: number;
   rows: RollupRow[];
-  totals: {
-    measures: number;
-    due: number;
-    dueDone: number;
-    done: number;
-    overdue: number;
+  totals: CompletionFigures & {
     dueNextQuarter: number;
-    rate?: number;
-    rateText: string;
-    averagePercent: number;
-    averagePercentText: string;
     indicatorsMet: number;
     indicatorsReported: number;
     /** Towns with at least one overdue measure. */

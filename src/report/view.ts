@@ -105,10 +105,9 @@ export interface IndicatorRow {
   met: boolean;
 }
 
-export interface UnitRow {
-  id: string;
-  name: string;
-  /** Measures this unit leads, cancelled ones excluded. */
+/** The completion figures shared by a unit's row, a town's row and the county totals. */
+export interface CompletionFigures {
+  /** Measures counted, cancelled ones excluded. */
   measures: number;
   due: number;
   /** Due measures that are done. */
@@ -120,6 +119,11 @@ export interface UnitRow {
   rateText: string;
   averagePercent: number;
   averagePercentText: string;
+}
+
+export interface UnitRow extends CompletionFigures {
+  id: string;
+  name: string;
 }
 
 export interface ReportFigures {
