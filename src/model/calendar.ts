@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from './types.js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD`, the only date form plan files use. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -13,7 +14,7 @@ export const isoOf = (year: number, month: number, day: number): IsoDate =>
 
 /** True for a real calendar date written as YYYY-MM-DD (2025-02-30 is not one). */
 export function isIsoDate(text: string): boolean {
-  const m = ISO.exec(text);
+  const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
@@ -33,7 +34,7 @@ export const daysInMonth = (year: number, month: number): number =>
       : 31;
 
 export function parts(date: IsoDate): { year: number; month: number; day: number } {
-  const m = ISO.exec(date);
+  const m = ISO_DATE.exec(date);
   if (!m) throw new Error(`not an ISO date: ${date}`);
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }

@@ -3,7 +3,7 @@
  * （1）, dates 2025年1月5日 (Arabic digits, no leading zeros), deadlines 2025年6月底前, quarters
  * 2025年第一季度. Pure functions over validated data; a malformed date here is a bug, so it throws.
  */
-import { daysInMonth } from './calendar.js';
+import { daysInMonth, ISO_DATE } from './calendar.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 const POWERS = ['', '十', '百', '千'] as const;
@@ -57,8 +57,6 @@ interface YMD {
   month: number;
   day: number;
 }
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseIsoDate(iso: string): YMD {
   const m = ISO_DATE.exec(iso);

@@ -35,3 +35,10 @@ export function showInvisible(text: string): string {
     c === ' ' ? c : '\\u' + (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0'),
   );
 }
+
+/** Keys that could reach Object.prototype in plain objects: both parse paths refuse them. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);

@@ -10,6 +10,7 @@
  * it is exactly what `yaml` (YAML 1.2 core schema, string keys) would return; a differential
  * property test holds it to that.
  */
+import { RESERVED_KEYS } from './chars.js';
 
 const BAIL = Symbol('bail');
 const bail = (): never => {
@@ -18,7 +19,6 @@ const bail = (): never => {
 
 const MAX_DEPTH = 64;
 const MAX_KEY_LENGTH = 1000;
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Characters the fast path leaves to `yaml`: controls, tabs, CR, BOM, Unicode line separators. */
 // eslint-disable-next-line no-control-regex
 const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;

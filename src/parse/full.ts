@@ -1,5 +1,6 @@
 import type { Composer, CST, Document, YAMLError } from 'yaml';
 import type { Params } from '../diagnostics/catalog.js';
+import { RESERVED_KEYS } from './chars.js';
 import { keyString } from './positions.js';
 import { yamlLib } from './yaml-lib.js';
 
@@ -23,7 +24,6 @@ export interface FullParse {
 
 /** Deeper than any real plan; protects the recursive composer and converter from stack overflow. */
 export const MAX_NESTING = 100;
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // One schema object for all documents: YAML 1.2 core even under `%YAML 1.1`, no `<<` merges.
 // Made on first use, like the `yaml` package itself (see yaml-lib.ts).

@@ -1,5 +1,4 @@
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { typeNames } from '../diagnostics/messages/validate.js';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import type { Plan } from '../model/types.js';
 import { parseYaml, type ParsedYaml } from '../parse/index.js';
@@ -7,7 +6,8 @@ import { sourceFromBytes, sourceFromText, type ReadOptions } from '../read/index
 import { resolveIssues, type Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
-import { schemaIssues, type FileKind } from './schema.js';
+import { schemaIssues, typeName, typeOf, type FileKind } from './schema.js';
+import { FILE_KINDS } from './schema-compile.js';
 import { isObj, type Obj } from './shape.js';
 import { closest } from './suggest.js';
 
@@ -22,8 +22,6 @@ export interface Prepared {
   issues: Issue[];
 }
 
-const KINDS: readonly FileKind[] = ['plan', 'progress'];
-
 /** Keys that only a progress file has. */
 const PROGRESS_KEYS = ['plan', 'reporter', 'quarter', 'next_steps'];
 
@@ -33,8 +31,9 @@ function kindIssue(value: Obj): Issue | undefined {
     const progressLike = PROGRESS_KEYS.some((k) => k in value);
     return { code: 'FG2001', pointer: '', hints: [{ code: progressLike ? 'FG2906' : 'FG2904' }] };
   }
-  if (typeof kind === 'string' && (KINDS as readonly string[]).includes(kind)) return undefined;
-  const suggestion = typeof kind === 'string' ? closest(kind, KINDS) : undefined;
+  if (typeof kind === 'string' && (FILE_KINDS as readonly string[]).includes(kind))
+    return undefined;
+  const suggestion = typeof kind === 'string' ? closest(kind, FILE_KINDS) : undefined;
   return {
     code: 'FG2002',
     pointer: '/kind',
@@ -64,14 +63,11 @@ export function prepare(
 
   const value = parsed.value;
   if (!isObj(value)) {
-    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     const d = makeDiagnostic(
       'FG2003',
       lang,
       { file, line: 1, column: 1 },
-      {
-        actual: typeNames[actual]?.[lang] ?? actual,
-      },
+      { actual: typeName(typeOf(value), lang) },
     );
     return { file, diagnostics: [...parsed.diagnostics, d], source: text };
   }

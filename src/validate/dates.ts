@@ -1,13 +1,9 @@
 /** Date checks for the validator; calendar arithmetic itself lives in src/model/calendar.ts. */
-import { daysInMonth, isIsoDate } from '../model/calendar.js';
-
-export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { daysInMonth, isIsoDate, isoOf } from '../model/calendar.js';
 
 /** The value if it is a real `YYYY-MM-DD` date, else undefined (other rules report why). */
 export const validDate = (value: unknown): string | undefined =>
   typeof value === 'string' && isIsoDate(value) ? value : undefined;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * What the user probably meant, written as YYYY-MM-DD: `2025/3/1`, `2025.3.1`, `2025年3月1日`
@@ -24,7 +20,7 @@ export function dateExample(value: unknown): string {
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) {
       const day = Math.min(Math.max(1, Number(m[3])), daysInMonth(year, month));
-      return `${year}-${pad(month)}-${pad(day)}`;
+      return isoOf(year, month, day);
     }
   }
   return '2025-03-31';

@@ -1,6 +1,6 @@
 import { suspiciousCharHint } from '../parse/index.js';
-import { isIsoDate } from '../model/calendar.js';
-import { ISO_DATE, dateExample, validDate } from './dates.js';
+import { ISO_DATE, isIsoDate } from '../model/calendar.js';
+import { dateExample, validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { isObj, list, num, objects, text, type Obj } from './shape.js';
 import { closest } from './suggest.js';

@@ -65,7 +65,8 @@ export function schemaIssues(
   return mapErrors(validate.errors ?? [], value, lang);
 }
 
-const typeOf = (value: unknown): string =>
+/** JSON type name of a parsed YAML value (`array` and `null` apart from `object`). */
+export const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
 function valueAt(root: unknown, pointer: string): unknown {
@@ -78,7 +79,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
-const typeName = (type: string, lang: Lang): string => typeNames[type]?.[lang] ?? type;
+export const typeName = (type: string, lang: Lang): string => typeNames[type]?.[lang] ?? type;
 
 /**
  * ajv errors -> issues: one per node and keyword, the `oneOf` of progress files as one message,
