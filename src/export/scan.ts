@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { decodeBytes } from '../read/decode.js';
 import { sha256 } from '../write/index.js';
 import { countyName, townName } from '../report/names.js';
 
@@ -63,6 +64,16 @@ function planNames(text: string): { issuer: string; region?: string } | undefine
   }
 }
 
+/**
+ * The text of a file as the read stage would decode it (BOM, UTF-8, GB18030), so names from a
+ * GB18030 plan come out right; latin1 when it cannot be decoded, which still shows ASCII keys such
+ * as `kind:` (the worker then reports the decode error with its position).
+ */
+function peekText(bytes: Uint8Array): string {
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? decoded.text : Buffer.from(bytes).toString('latin1');
+}
+
 interface PlanPeek {
   hash: string;
   town?: string;
@@ -78,7 +89,7 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
       p = readFile(file).then(
         (bytes) => {
           const peek: PlanPeek = { hash: sha256(bytes) };
-          const names = planNames(bytes.toString('utf8'));
+          const names = planNames(peekText(bytes));
           if (names) {
             peek.town = townName(names);
             const county = countyName(names);
@@ -103,13 +114,12 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
       candidate.isProgress = true; // let the worker report why it cannot be read
       return candidate;
     }
-    // latin1 keeps ASCII keys readable whatever the encoding (UTF-8 or GB18030).
-    const text = bytes.toString('latin1');
+    const text = peekText(bytes);
     candidate.isProgress = KIND.exec(text)?.[2] === 'progress';
     if (!candidate.isProgress) return candidate;
     const quarter = QUARTER.exec(text)?.[2];
     if (quarter) candidate.quarter = quarter.toUpperCase();
-    const planRel = PLAN.exec(bytes.toString('utf8'))?.[2];
+    const planRel = PLAN.exec(text)?.[2];
     if (planRel) {
       candidate.planFile = path.resolve(path.dirname(file), planRel);
       const plan = await peekPlan(candidate.planFile);
