@@ -12,7 +12,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSafeFileName, safeFileName, MAX_NAME_BYTES } from '../src/write/file-name.js';
+import {
+  isSafeFileName,
+  safeFileName,
+  safeFileNames,
+  MAX_NAME_BYTES,
+} from '../src/write/file-name.js';
 import { writeOutputs } from '../src/write/write-outputs.js';
 import { MANIFEST_NAME, readManifest, sha256, updateManifest } from '../src/write/manifest.js';
 
@@ -241,3 +246,20 @@ async function killDuringWrite(dir: string, name: string, size: number): Promise
   await exited;
   return sawTemp && tempExists();
 }
+
+describe('safeFileNames: one document in several formats', () => {
+  it('gives every format the same stem, even when a long name must be cut', () => {
+    const stem = `2025Q1-${'很长的乡镇名称'.repeat(10)}-季度工作汇报`;
+    const [docx, md] = safeFileNames(stem, ['docx', 'md']);
+    expect(docx?.endsWith('.docx') && md?.endsWith('.md')).toBe(true);
+    expect(docx?.slice(0, -'.docx'.length)).toBe(md?.slice(0, -'.md'.length));
+    expect(Buffer.byteLength(docx ?? '')).toBeLessThanOrEqual(MAX_NAME_BYTES);
+    expect([docx, md].every((n) => isSafeFileName(n ?? ''))).toBe(true);
+  });
+
+  it('moves all formats to -2 together when any of them is taken', () => {
+    const taken = new Set(['报告.md']);
+    expect(safeFileNames('报告', ['docx', 'md'], taken)).toEqual(['报告-2.docx', '报告-2.md']);
+    expect(taken.has('报告-2.docx') && taken.has('报告-2.md')).toBe(true);
+  });
+});

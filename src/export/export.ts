@@ -17,7 +17,14 @@ import {
   type OutputFormat,
   type ReportRenderer,
 } from '../report/render.js';
-import { OutputWriter, safeFileName, sha256, type OutputFile } from '../write/index.js';
+import { reportFileStem, rollupFileStem } from '../report/names.js';
+import {
+  OutputWriter,
+  safeFileName,
+  safeFileNames,
+  sha256,
+  type OutputFile,
+} from '../write/index.js';
 import { createScanner, type Candidate } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
@@ -81,8 +88,6 @@ export interface ExportSummary {
   counts: Record<ReportStatus, number>;
 }
 
-const REPORT_SUFFIX = '季度工作汇报';
-const ROLLUP_SUFFIX = '汇总报告';
 /**
  * Rendered reports waiting to be written: rendering pauses beyond this, so memory does not grow
  * with the batch when the disk is slower than the workers. A report is some 20 KB.
@@ -94,7 +99,7 @@ const SCAN_CONCURRENCY = 32;
 
 /** `2025Q1-云川县-汇总报告.docx`, or `2025Q1-汇总报告.docx` for towns without a county. */
 const rollupName = (period: string, county: string | undefined, ext: string): string =>
-  safeFileName(`${period}-${county ? `${county}-` : ''}${ROLLUP_SUFFIX}.${ext}`);
+  safeFileName(`${rollupFileStem(period, county)}.${ext}`);
 /** Roll-ups in the export state: one per period and county. */
 const rollupKey = (period: string, county: string | undefined): string =>
   county ? `${period} ${county}` : period;
@@ -162,12 +167,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     if (c.quarter) for (const e of ext) taken.add(rollupName(c.quarter, c.county, e).toLowerCase());
   }
   const nameFor = (period: string, town: string): { names: string[]; clash: boolean } => {
-    const first = safeFileName(`${period}-${town}-${REPORT_SUFFIX}.${ext[0]}`, taken);
-    const base = first.slice(0, first.lastIndexOf('.'));
-    const names = [first, ...ext.slice(1).map((e) => `${base}.${e}`)];
-    for (const n of names) taken.add(n.toLowerCase());
-    const plain = safeFileName(`${period}-${town}-${REPORT_SUFFIX}.${ext[0]}`);
-    return { names, clash: first !== plain };
+    const stem = reportFileStem(period, town);
+    const names = safeFileNames(stem, ext, taken);
+    return { names, clash: names[0] !== safeFileNames(stem, ext)[0] };
   };
   const planned = new Map<string, { names: string[]; clash: boolean }>();
   for (const c of [...candidates].sort((a, b) =>

@@ -10,7 +10,7 @@ import type { Plan } from '../model/types.js';
 import { buildPlanView } from '../model/plan-view.js';
 import { createTemplateEngine, type TemplateEngine } from '../template/engine.js';
 import { defaultProfile, markdownToDocx, type StyleProfile } from '../docx/index.js';
-import { safeFileName } from '../write/file-name.js';
+import { safeFileNames } from '../write/file-name.js';
 import type { OutputFile } from '../write/write-outputs.js';
 
 export type PlanFormat = 'md' | 'docx';
@@ -43,9 +43,9 @@ export const planDate = (plan: Plan): Date => new Date(`${plan.date}T00:00:00Z`)
 
 /** Output file names for a plan: `<title>.docx`, `<title>.md`, made safe. */
 export function planFileNames(plan: Plan, to: readonly PlanFormat[]): Record<PlanFormat, string> {
-  const taken = new Set<string>();
+  const list = safeFileNames(plan.title, to);
   const names = {} as Record<PlanFormat, string>;
-  for (const format of to) names[format] = safeFileName(`${plan.title}.${format}`, taken);
+  to.forEach((format, i) => (names[format] = list[i] as string));
   return names;
 }
 

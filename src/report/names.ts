@@ -64,3 +64,11 @@ export function planSubject(plan: Pick<Plan, 'title' | 'region' | 'issuer'>): st
     .trim();
   return subject || '创建健康促进乡镇';
 }
+
+/** File-name stem of a town's report: `2025Q1-青溪镇-季度工作汇报` (before safeFileNames). */
+export const reportFileStem = (period: string, town: string): string =>
+  `${period}-${town}-季度工作汇报`;
+
+/** File-name stem of a roll-up: `2025Q1-云川县-汇总报告`, or `2025Q1-汇总报告` without a county. */
+export const rollupFileStem = (period: string, county: string | undefined): string =>
+  `${period}-${county ? `${county}-` : ''}汇总报告`;

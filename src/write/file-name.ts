@@ -93,6 +93,31 @@ export function safeFileName(name: string, taken?: Set<string>): string {
   return candidate;
 }
 
+/**
+ * Names for one document written in several formats (`['docx', 'md']`): every name shares the
+ * same safe stem, cut to leave room for the longest extension, and a clash with `taken` moves
+ * them all to `-2`, `-3` … together, so `x.docx` and `x.md` always belong to each other.
+ */
+export function safeFileNames(
+  stem: string,
+  exts: readonly string[],
+  taken?: Set<string>,
+): string[] {
+  const base = cleanBase(stem.normalize('NFC'));
+  const longest = exts.reduce((a, e) => (byteLength(e) > byteLength(a) ? e : a), '');
+  const namesWith = (suffix: string): string[] => {
+    const first = compose(base, suffix, `.${longest}`);
+    const sharedStem = first.slice(0, first.length - longest.length - 1);
+    return exts.map((e) => `${sharedStem}.${e}`);
+  };
+  let names = namesWith('');
+  for (let n = 2; names.some((name) => taken?.has(name.toLowerCase())); n++) {
+    names = namesWith(`-${n}`);
+  }
+  for (const name of names) taken?.add(name.toLowerCase());
+  return names;
+}
+
 /** True for a name `safeFileName` could have produced: one plain segment inside a folder. */
 export function isSafeFileName(name: string): boolean {
   return (

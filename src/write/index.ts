@@ -1,4 +1,4 @@
-export { safeFileName, isSafeFileName, MAX_NAME_BYTES } from './file-name.js';
+export { safeFileName, safeFileNames, isSafeFileName, MAX_NAME_BYTES } from './file-name.js';
 export {
   writeOutputs,
   OutputWriter,

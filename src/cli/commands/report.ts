@@ -107,15 +107,23 @@ async function common(flags: OutputFlags, ctx: CliContext) {
 /** `fangan report`: one progress file -> its report. Exit 0 written, 1 bad data, 2 usage. */
 async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext): Promise<number> {
   const { lang, settings, resolve, printProblems } = await common(flags, ctx);
-  const [{ loadProgress }, { buildReportView }, render, write, { hasErrors }, path] =
-    await Promise.all([
-      import('../../validate/index.js'),
-      import('../../report/view.js'),
-      import('../../report/render.js'),
-      import('../../write/index.js'),
-      import('../../diagnostics/types.js'),
-      import('node:path'),
-    ]);
+  const [
+    { loadProgress },
+    { buildReportView },
+    { reportFileStem },
+    render,
+    write,
+    { hasErrors },
+    path,
+  ] = await Promise.all([
+    import('../../validate/index.js'),
+    import('../../report/view.js'),
+    import('../../report/names.js'),
+    import('../../report/render.js'),
+    import('../../write/index.js'),
+    import('../../diagnostics/types.js'),
+    import('node:path'),
+  ]);
   const absolute = resolve(file);
   const relabel = (d: Diagnostic): Diagnostic => (d.file === absolute ? { ...d, file } : d);
   const fail = async (result: FileResult): Promise<number> => {
@@ -156,9 +164,9 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
     return fail({ file, diagnostics });
   }
 
-  const taken = new Set<string>();
-  const files = settings.formats.map((ext) => ({
-    name: write.safeFileName(`${view.periodKey}-${view.town}-季度工作汇报.${ext}`, taken),
+  const names = write.safeFileNames(reportFileStem(view.periodKey, view.town), settings.formats);
+  const files = settings.formats.map((ext, i) => ({
+    name: names[i] as string,
     data: ext === 'docx' ? (rendered.docx as Uint8Array) : rendered.markdown,
   }));
   const outDir = resolve(flags.output);
