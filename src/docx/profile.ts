@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../parse/yaml-lib.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 
@@ -303,7 +304,12 @@ function check(
     }
     return;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !isMap(node)) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !yamlLib().isMap(node)
+  ) {
     const code = path === '' ? 'FG5003' : 'FG5004';
     const expected = checker.lang === 'en' ? 'an object' : '对象（键值对）';
     checker.diagnostics.push(
@@ -321,7 +327,7 @@ function check(
   }
   for (const pair of node.items) {
     const keyNode = pair.key as YamlNode | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const key = yamlLib().isScalar(keyNode) ? String(keyNode.value) : '';
     const childShape: Shape | undefined =
       '*' in shape
         ? (shape as { '*': Shape })['*']
@@ -381,6 +387,8 @@ export async function profileFromText(
   options: { lang?: Lang } = {},
 ): Promise<StyleProfile> {
   const lang = options.lang ?? 'zh-CN';
+  // `yaml` loads only for a user profile: the built-in one never needs it.
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
