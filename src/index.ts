@@ -22,7 +22,6 @@ export {
 } from './init/index.js';
 export {
   markdownToDocx,
-  markdownToModel,
   loadProfile,
   defaultProfile,
   fontconfigXml,
@@ -32,6 +31,7 @@ export {
   type DocMeta,
   type DocModel,
 } from './docx/index.js';
+export { markdownToModel } from './docx/from-markdown.js';
 export { parseMarkdown } from './markdown/index.js';
 export {
   buildReportView,

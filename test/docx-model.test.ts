@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultProfile,
-  markdownToModel,
   pageLayout,
   type Block,
   type DocModel,
@@ -9,6 +8,7 @@ import {
   type StyleProfile,
   type TableBlock,
 } from '../src/docx/index.js';
+import { markdownToModel } from '../src/docx/from-markdown.js';
 import { planMarkdown } from './fixtures/docx/helpers.js';
 
 let profile: StyleProfile;

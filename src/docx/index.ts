@@ -1,6 +1,5 @@
-import { parseMarkdown } from '../markdown/index.js';
+import { parseDialect } from '../markdown/dialect.js';
 import { buildDocModel } from './build.js';
-import type { DocModel } from './model.js';
 import type { StyleProfile } from './profile.js';
 import { packageParts, packDocx, type DocMeta } from './serialize/package.js';
 
@@ -27,20 +26,15 @@ export interface DocxOptions {
   meta: DocMeta;
 }
 
-/** Markdown in our dialect -> the Word document model (no XML yet); tests and tools inspect it. */
-export function markdownToModel(markdown: string, profile: StyleProfile): DocModel {
-  return buildDocModel(parseMarkdown(markdown, { positions: false }), profile);
-}
-
-/** Markdown in our dialect -> the XML parts of the .docx (path -> text), before zipping. */
-export function markdownToParts(markdown: string, options: DocxOptions): [string, string][] {
-  return packageParts(markdownToModel(markdown, options.profile), options.profile, options.meta);
-}
-
 /**
  * Markdown in our dialect (docs/internals.md) -> a GB/T 9704 .docx laid out by `options.profile`.
  * The same input gives the same bytes: dates come from `meta.date`, nothing random is written.
  */
 export async function markdownToDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
-  return packDocx(markdownToParts(markdown, options));
+  // Built-in templates stay inside the dialect the lean parser reads; micromark (~100 ms to load
+  // per process or worker) is imported only for Markdown it does not cover.
+  const tree =
+    parseDialect(markdown) ?? (await import('../markdown/index.js')).parseMarkdown(markdown);
+  const model = buildDocModel(tree, options.profile);
+  return packDocx(packageParts(model, options.profile, options.meta));
 }
