@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatMessage } from '../diagnostics/catalog.js';
 import type { Lang } from '../diagnostics/types.js';
-import { UsageError } from './io.js';
+import { toPosix } from './formatters/paths.js';
+import { usageError } from './usage.js';
 
 /** The argument that means "read standard input". */
 export const STDIN = '-';
@@ -20,8 +20,6 @@ const GLOB_MAGIC = /[*?[{]/;
 
 /** Folders never worth descending into: dependencies and hidden folders (.git, .github, …). */
 const skipFolder = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
-
-const toPosix = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
 /**
  * Turns command-line paths into the list of files to check, in argument order (a folder's files
@@ -46,7 +44,7 @@ export async function discoverFiles(
 
   for (const arg of args) {
     if (arg === STDIN) {
-      if (sawStdin) throw new UsageError(`FG9007 ${formatMessage('FG9007', lang)}`);
+      if (sawStdin) throw usageError('FG9007', lang);
       sawStdin = true;
       inputs.push({ stdin: true });
       continue;
@@ -54,25 +52,25 @@ export async function discoverFiles(
     const absolute = path.resolve(cwd, arg);
     const info = await stat(absolute).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
-      throw usage('FG9003', lang, { path: arg, reason: err.code ?? err.message });
+      throw usageError('FG9003', lang, { path: arg, reason: err.code ?? err.message });
     });
 
     if (info?.isFile()) {
       add(arg, absolute);
     } else if (info?.isDirectory()) {
       const found = await walkFolder(absolute);
-      if (found.length === 0) throw usage('FG9002', lang, { pattern: arg });
+      if (found.length === 0) throw usageError('FG9002', lang, { pattern: arg });
       const display = displayUnder(arg, absolute);
       for (const file of found) add(display(file), file);
     } else if (info) {
-      throw usage('FG9008', lang, { path: arg });
+      throw usageError('FG9008', lang, { path: arg });
     } else if (GLOB_MAGIC.test(arg)) {
       // A name like `方案[2025].yaml` that exists is taken literally above; only then a glob.
       const found = await expandGlob(arg, cwd);
-      if (found.length === 0) throw usage('FG9002', lang, { pattern: arg });
+      if (found.length === 0) throw usageError('FG9002', lang, { pattern: arg });
       for (const file of found) add(file, path.resolve(cwd, file));
     } else {
-      throw usage('FG9001', lang, { path: arg });
+      throw usageError('FG9001', lang, { path: arg });
     }
   }
   return inputs;
@@ -89,9 +87,6 @@ function displayUnder(arg: string, absolute: string): (file: string) => string {
   const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : base + path.sep;
   return (file) => toPosix(prefix + file.slice(skip));
 }
-
-const usage = (code: string, lang: Lang, params: Record<string, string>): UsageError =>
-  new UsageError(`${code} ${formatMessage(code, lang, params)}`);
 
 /** All *.yaml / *.yml files below `root`, sorted, skipping node_modules and dot-folders. */
 export async function walkFolder(root: string): Promise<string[]> {

@@ -230,11 +230,7 @@ function inlines(
 ): Inline[] {
   const out: Inline[] = [];
   const pushText = (text: string): void => {
-    if (text === '') return;
-    const last = out[out.length - 1];
-    if (last?.type === 'text' && last.bold === marks.bold && last.strike === marks.strike) {
-      last.text += text;
-    } else out.push({ type: 'text', text, ...marks });
+    if (text !== '') pushMerged(out, { type: 'text', text, ...marks });
   };
   for (const node of nodes) {
     switch (node.type) {

@@ -57,7 +57,6 @@ export const daysBetween = (a: IsoDate, b: IsoDate): number => toDayNumber(b) - 
 
 /** ISO strings compare correctly as text. */
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
-export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);
 
 /** Last day of the month that lies `offset` months after the month of `date` (offset 0 = same). */
 export function monthEnd(date: IsoDate, offset = 0): IsoDate {
@@ -73,10 +72,6 @@ export function monthsTouched(start: IsoDate, end: IsoDate): number {
   const s = parts(start);
   const e = parts(end);
   return (e.year - s.year) * 12 + (e.month - s.month) + 1;
-}
-
-export function todayIso(now: Date = new Date()): IsoDate {
-  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /** A calendar quarter, e.g. 2025Q1 = 2025-01-01 .. 2025-03-31. */

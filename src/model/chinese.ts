@@ -3,7 +3,7 @@
  * （1）, dates 2025年1月5日 (Arabic digits, no leading zeros), deadlines 2025年6月底前, quarters
  * 2025年第一季度. Pure functions over validated data; a malformed date here is a bug, so it throws.
  */
-import { daysInMonth, ISO_DATE } from './calendar.js';
+import { daysInMonth, isIsoDate, parts } from './calendar.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 const POWERS = ['', '十', '百', '千'] as const;
@@ -52,21 +52,11 @@ export function headingMarker(level: HeadingLevel, n: number): string {
   }
 }
 
-interface YMD {
-  year: number;
-  month: number;
-  day: number;
-}
-
-function parseIsoDate(iso: string): YMD {
-  const m = ISO_DATE.exec(iso);
-  const year = Number(m?.[1]);
-  const month = Number(m?.[2]);
-  const day = Number(m?.[3]);
-  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+function parseIsoDate(iso: string): { year: number; month: number; day: number } {
+  if (!isIsoDate(iso)) {
     throw new RangeError(`not a calendar date in YYYY-MM-DD form: ${JSON.stringify(iso)}`);
   }
-  return { year, month, day };
+  return parts(iso);
 }
 
 /** 2025-01-05 -> 2025年1月5日 */

@@ -11,7 +11,7 @@ import { yamlLib } from './yaml-lib.js';
 export { showInvisible, suspiciousCharHint } from './chars.js';
 export type { CharHint } from './chars.js';
 export { fastParse } from './fast.js';
-export { fullParse, MAX_NESTING } from './full.js';
+export { fullParse } from './full.js';
 export { LineIndex, pointerOf, pointerSegments, type Span } from './positions.js';
 
 /**

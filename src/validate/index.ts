@@ -11,4 +11,4 @@ export {
   type LoadOptions,
   type PlanCache,
 } from './load.js';
-export { schemaUrl, type FileKind } from './schema.js';
+export { type FileKind } from './schema.js';

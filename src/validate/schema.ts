@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
-import { showInvisible, suspiciousCharHint } from '../parse/index.js';
+import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
 import { dateExample } from './dates.js';
 import { readablePath, type Issue } from './issue.js';
 import { compileValidator, type FileKind } from './schema-compile.js';
 import { closest } from './suggest.js';
 
-export { schemaUrl, type FileKind } from './schema-compile.js';
+export { type FileKind } from './schema-compile.js';
 
 /** Where `npm run build` writes the standalone validators (scripts/build-schemas.js). */
 export const generatedValidatorPath = (kind: FileKind): string =>
@@ -71,14 +71,13 @@ export const typeOf = (value: unknown): string =>
 
 function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
-  for (const segment of pointer.split('/').slice(1)) {
+  for (const segment of pointerSegments(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[segment];
   }
   return node;
 }
 
-const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 export const typeName = (type: string, lang: Lang): string => typeNames[type]?.[lang] ?? type;
 
 /**
@@ -116,7 +115,7 @@ function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): I
       hints.push({ code: 'FG2905', params: { keys: allowed.join(', ') } });
     issues.push({
       code: 'FG2011',
-      pointer: `${error.instancePath}/${escapeSegment(key)}`,
+      pointer: `${error.instancePath}${pointerOf([key])}`,
       part: 'key',
       params: { key: showInvisible(key) },
       hints,

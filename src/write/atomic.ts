@@ -13,8 +13,6 @@ const CHUNK = 1 << 20;
 export const tempNameFor = (name: string): string =>
   `.${name}.fangan-${randomBytes(6).toString('hex')}.tmp`;
 
-export const isTempName = (name: string): boolean => /^\..*\.fangan-[0-9a-f]{12}\.tmp$/.test(name);
-
 /** fsync a folder so a rename inside it survives a power cut; not every platform allows it. */
 export async function syncDir(dir: string): Promise<void> {
   let handle;

@@ -16,4 +16,4 @@ export {
   type Manifest,
   type ManifestEntry,
 } from './manifest.js';
-export { atomicWriteFile, isTempName } from './atomic.js';
+export { atomicWriteFile } from './atomic.js';

@@ -93,15 +93,13 @@ async function renderCommand(
   version: string,
 ): Promise<number> {
   const { io } = ctx;
-  const [{ resolveLang }, { UsageError }, { formatMessage }, render] = await Promise.all([
+  const [{ resolveLang }, { usageError }, render] = await Promise.all([
     import('../context.js'),
-    import('../io.js'),
-    import('../../diagnostics/catalog.js'),
+    import('../usage.js'),
     import('../../render/index.js'),
   ]);
   const lang = resolveLang(flags.lang, io.env);
-  const usage = (code: string, params: Record<string, string>) =>
-    new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+  const usage = (code: string, params: Record<string, string>) => usageError(code, lang, params);
 
   const to: PlanFormat[] = [];
   for (const part of flags.to.split(',').map((s) => s.trim().toLowerCase())) {

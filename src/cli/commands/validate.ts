@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../diagnostics/types.js';
 import { resolveLang, type CliContext } from '../context.js';
-import { UsageError, useColor } from '../io.js';
+import { useColor } from '../io.js';
 // Type-only imports vanish at run time; the modules themselves load inside the action.
 import type { InputFile } from '../files.js';
 import type { Outcome } from '../validate-one.js';
@@ -47,15 +47,16 @@ async function validateCommand(
 ): Promise<number> {
   const { io } = ctx;
   // Only what this command needs, loaded now: `fangan --version` never pays for it.
-  const [{ formatMessage }, files, pool, formatters] = await Promise.all([
+  const [{ formatMessage }, { usageError }, files, pool, formatters] = await Promise.all([
     import('../../diagnostics/catalog.js'),
+    import('../usage.js'),
     import('../files.js'),
     import('../validate-pool.js'),
     import('../formatters/index.js'),
   ]);
   const lang: Lang = resolveLang(flags.lang, io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
-    new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+    usageError(code, lang, params);
 
   if (!formatters.isFormatName(flags.format)) {
     throw usage('FG9004', { format: flags.format, choices: formatters.formatNames.join(', ') });

@@ -1,6 +1,6 @@
-import type { Diagnostic, Lang } from '../../diagnostics/types.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
 import { countProblems, summaryText, type Formatter } from './index.js';
-import { relativePath } from './paths.js';
+import { messageWithHint, relativePath } from './paths.js';
 
 /**
  * GitHub Actions only shows a limited number of annotations per step, and a flood of them hides
@@ -16,8 +16,6 @@ export const escapeData = (s: string): string =>
 export const escapeProperty = (s: string): string =>
   escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-const hintLabel: Record<Lang, string> = { 'zh-CN': '提示：', en: 'Hint: ' };
-
 /**
  * `::error file=…,line=…,col=…,title=FG2001::message` per problem (GitHub Actions workflow
  * commands), so problems show up on the pull request's changed lines.
@@ -29,7 +27,7 @@ export const formatGithub: Formatter = (results, options) => {
   for (const result of results) {
     for (const d of result.diagnostics) {
       const file = relativePath(d.file, options.cwd);
-      const message = d.hint ? `${d.message}\n${hintLabel[options.lang]}${d.hint}` : d.message;
+      const message = messageWithHint(d, options.lang);
       if (shown < MAX_ANNOTATIONS) {
         out.push(annotation(d, file, message));
         shown++;

@@ -2,9 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { catalog } from '../../diagnostics/catalog.js';
 import type { Diagnostic, Lang } from '../../diagnostics/types.js';
 import type { Formatter } from './index.js';
-import { relativePath } from './paths.js';
-
-const hintLabel: Record<Lang, string> = { 'zh-CN': '提示：', en: 'Hint: ' };
+import { messageWithHint, relativePath } from './paths.js';
 
 /**
  * SARIF 2.1.0 (code scanning, editors): one run, a rule per catalogue code that occurs, results
@@ -28,7 +26,7 @@ export const formatSarif: Formatter = (results, options) => {
         ruleId: d.code,
         ruleIndex: index,
         level: d.severity,
-        message: { text: d.hint ? `${d.message}\n${hintLabel[options.lang]}${d.hint}` : d.message },
+        message: { text: messageWithHint(d, options.lang) },
         locations: [location(d, options.cwd)],
       });
     }

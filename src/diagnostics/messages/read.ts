@@ -140,9 +140,4 @@ export const readMessages: MessageTable = {
     'zh-CN': '这里有全角逗号“，”（U+FF0C），方括号列表中的各项要用半角逗号“,”分隔',
     en: 'There is a full-width comma "，" (U+FF0C) here; separate items of a [ ] list with ASCII commas ","',
   },
-  FG1906: {
-    severity: 'warning',
-    'zh-CN': '解析器原文：{message}',
-    en: 'Parser message: {message}',
-  },
 };

@@ -31,12 +31,6 @@ export const REL = {
 type Out = string[];
 
 /** Runs of inline content. Each run carries the eastAsia hint for shared punctuation. */
-export function runsXml(inlines: readonly Inline[]): string {
-  const out: Out = [];
-  writeRuns(out, inlines);
-  return out.join('');
-}
-
 function writeRuns(out: Out, inlines: readonly Inline[]): void {
   for (const inline of inlines) {
     if (inline.type === 'break') {

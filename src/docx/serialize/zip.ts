@@ -8,9 +8,6 @@ import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 
 const encoder = new TextEncoder();
 
-/** zlib's CRC-32 (native since Node 20.15). */
-export const crc32 = (data: Uint8Array): number => zlibCrc32(data);
-
 /** One entry, compressed: what the local header, the data and the central directory need. */
 export interface PackedEntry {
   name: Uint8Array;
@@ -58,10 +55,7 @@ export function packRepeatedEntry(name: string, content: string): PackedEntry {
 const DOS_TIME = 0;
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 
-export function zipEntries(
-  entries: readonly (PackedEntry | readonly [string, string | Uint8Array])[],
-): Uint8Array {
-  const packedEntries = entries.map((e) => ('packed' in e ? e : packEntry(e[0], e[1])));
+export function zipEntries(packedEntries: readonly PackedEntry[]): Uint8Array {
   let size = 22;
   for (const e of packedEntries) size += 30 + 46 + 2 * e.name.length + e.packed.length;
   // One buffer of the final size, written in place: no concatenation of many small pieces.
