@@ -28,7 +28,7 @@ import {
 import { createScanner, type Candidate } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
-import { readState, writeState, type ExportState } from './state.js';
+import { emptyState, readState, writeState, type ExportState } from './state.js';
 import { indexJson, indexMarkdown } from './index-files.js';
 
 export interface ExportOptions {
@@ -154,10 +154,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   if (candidates.length === 0) return summary;
   options.onEvent?.({ type: 'start', total: candidates.length });
 
-  const old: ExportState = options.force
-    ? await readState(outDir, '') // force: keep nothing from the last run
-    : await readState(outDir, settings);
-  const state: ExportState = { version: 1, settings, reports: {}, rollups: {} };
+  // --force keeps nothing from the last run, so the old state is not even read.
+  const old: ExportState = options.force ? emptyState(settings) : await readState(outDir, settings);
+  const state: ExportState = emptyState(settings);
 
   // Names: reserved ones first, then reports in path order, so collisions resolve the same way
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).

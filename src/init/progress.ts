@@ -6,11 +6,10 @@
 import { Document, isMap, isSeq, type Scalar } from 'yaml';
 import type { IndicatorActual, IsoDate, MeasureProgress, Plan, Progress } from '../model/types.js';
 import { addDays, type Quarter } from '../model/calendar.js';
+import { chineseNumeral } from '../model/chinese.js';
 
 /** Default report date: the 5th of the month after the quarter, a usual deadline for reports. */
 export const defaultReportDate = (quarter: Quarter): IsoDate => addDays(quarter.end, 5);
-
-const QUARTER_ZH = ['一', '二', '三', '四'];
 
 export interface ScaffoldOptions {
   quarter: Quarter;
@@ -75,9 +74,13 @@ export function buildProgress(plan: Plan, options: ScaffoldOptions): ScaffoldedP
   return { progress, carried, unfilled };
 }
 
-/** Scaffolds the progress file as commented YAML. */
-export function scaffoldProgress(plan: Plan, options: ScaffoldOptions): string {
-  return progressToYaml(plan, buildProgress(plan, options), options);
+/** Scaffolds the progress file as commented YAML (`built`: from `buildProgress`, to reuse it). */
+export function scaffoldProgress(
+  plan: Plan,
+  options: ScaffoldOptions,
+  built: ScaffoldedProgress = buildProgress(plan, options),
+): string {
+  return progressToYaml(plan, built, options);
 }
 
 function progressToYaml(
@@ -91,7 +94,7 @@ function progressToYaml(
   const schemaRef = options.schemaRef ?? 'node_modules/fangan/schemas/progress.schema.json';
   doc.commentBefore =
     ` yaml-language-server: $schema=${schemaRef}\n` +
-    ` ${plan.title} · ${quarter.year}年第${QUARTER_ZH[quarter.q - 1]}季度进展` +
+    ` ${plan.title} · ${quarter.year}年第${chineseNumeral(quarter.q)}季度进展` +
     `（由 fangan progress new 生成）。\n` +
     ' 填好后运行 fangan validate 检查，再用 fangan report 生成季度工作汇报。';
 

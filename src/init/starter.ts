@@ -19,6 +19,7 @@ import type { Node, Pair } from 'yaml';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import type { Indicator, Safeguard } from '../model/types.js';
+import { closest } from '../validate/suggest.js';
 
 export interface StarterUnit {
   id: string;
@@ -209,33 +210,6 @@ const TYPE_WORDS: Record<Lang, Record<string, string>> = {
     object: 'a mapping (key: value)',
   },
 };
-
-/** Levenshtein distance, for “did you mean” on unknown keys and ids. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))
-    ? best
-    : undefined;
-}
 
 type PathPart = string | number;
 

@@ -25,8 +25,11 @@ export function formatNumber(value: number, digits = 2): string {
   return String(Object.is(fixed, -0) ? 0 : fixed);
 }
 
+/** A percentage 0..100 with one decimal: 66.666 -> "66.7%", 25 -> "25%". */
+export const percentText = (percent: number): string => `${formatNumber(percent, 1)}%`;
+
 /** A ratio 0..1 as a percentage with one decimal: 0.6667 -> "66.7%". */
-export const formatRatio = (ratio: number): string => `${formatNumber(ratio * 100, 1)}%`;
+export const formatRatio = (ratio: number): string => percentText(ratio * 100);
 
 /** Share `part / whole`, or undefined when nothing is counted (shown as "—", never as 0% or NaN). */
 export const rate = (part: number, whole: number): number | undefined =>
@@ -83,5 +86,5 @@ export function attainment(indicator: Indicator, actual: number): Attainment {
 export function formatAttainment(a: Attainment): string {
   if (a.met) return '已达标';
   if (a.ratio < 0) return '0%（低于基线）';
-  return `${formatNumber(a.ratio * 100, 1)}%`;
+  return formatRatio(a.ratio);
 }

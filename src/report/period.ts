@@ -2,7 +2,7 @@ import { formatQuarterZh } from '../model/chinese.js';
 import type { Quarter } from '../model/calendar.js';
 import type { IsoDate } from '../model/types.js';
 
-export { quarter, parseQuarter, quarterOf, nextQuarter, type Quarter } from '../model/calendar.js';
+export { parseQuarter, quarterOf, nextQuarter, type Quarter } from '../model/calendar.js';
 
 /** 2025Q1 -> 2025年第一季度 */
 export const quarterNameZh = (q: Quarter): string => formatQuarterZh(q.key);

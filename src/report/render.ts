@@ -12,7 +12,6 @@ import type { ReportView } from './view.js';
 import type { RollupView } from './rollup.js';
 
 export type OutputFormat = 'md' | 'docx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'md'];
 
 export interface RenderSettings {
   formats: readonly OutputFormat[];

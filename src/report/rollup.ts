@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model/types.js';
+import { formatDateZh } from '../model/chinese.js';
 import { buildChart, type ChartView } from './chart.js';
-import { formatNumber, formatRate, rate } from './figures.js';
+import { formatRate, percentText, rate } from './figures.js';
 import {
   numbered,
   type CompletionFigures,
@@ -73,7 +74,6 @@ export function toRollupEntry(view: ReportView): RollupEntry {
   if (view.county !== undefined) entry.county = view.county;
   return entry;
 }
-import { formatDateZh } from '../model/chinese.js';
 
 export interface RollupIndicator {
   name: string;
@@ -236,7 +236,7 @@ export function buildRollupView(
       dueNextQuarter: sum((v) => v.figures.dueNextQuarter),
       rateText: formatRate(totalRate),
       averagePercent: avg,
-      averagePercentText: `${formatNumber(avg, 1)}%`,
+      averagePercentText: percentText(avg),
       indicatorsMet: sum((v) => v.figures.indicatorsMet),
       indicatorsReported: sum((v) => v.figures.indicatorsReported),
       townsWithOverdue: lagging.length,

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatRate,
   NO_FIGURE,
+  percentText,
   rate,
   STATUS_ZH,
   type ReportedStatus,
@@ -199,8 +200,6 @@ export interface ReportOptions {
   planFile?: string;
 }
 
-const percentText = (p: number): string => `${formatNumber(p, 1)}%`;
-
 function measureRow(
   measure: Measure,
   index: number,
@@ -242,29 +241,34 @@ function measureRow(
   };
 }
 
+/** Completion figures over `rows`, cancelled ones dropped first. */
+function completionOf(rows: MeasureRow[]): CompletionFigures {
+  const active = rows.filter((r) => !r.cancelled);
+  const due = active.filter((r) => r.due);
+  const dueDone = due.filter((r) => r.status === 'done').length;
+  const completionRate = rate(dueDone, due.length);
+  const avg = average(active.map((r) => r.percent)) ?? 0;
+  const figures: CompletionFigures = {
+    measures: active.length,
+    due: due.length,
+    dueDone,
+    done: active.filter((r) => r.status === 'done').length,
+    overdue: active.filter((r) => r.overdue).length,
+    rateText: formatRate(completionRate),
+    averagePercent: avg,
+    averagePercentText: percentText(avg),
+  };
+  if (completionRate !== undefined) figures.rate = completionRate;
+  return figures;
+}
+
 function unitRows(plan: Plan, rows: MeasureRow[]): UnitRow[] {
   const result: UnitRow[] = [];
   for (const unit of plan.units) {
-    const led = rows.filter((r) => r.leadId === unit.id && !r.cancelled);
-    if (led.length === 0) continue;
-    const due = led.filter((r) => r.due);
-    const dueDone = due.filter((r) => r.status === 'done').length;
-    const unitRate = rate(dueDone, due.length);
-    const avg = average(led.map((r) => r.percent)) ?? 0;
-    const row: UnitRow = {
-      id: unit.id,
-      name: unit.name,
-      measures: led.length,
-      due: due.length,
-      dueDone,
-      done: led.filter((r) => r.status === 'done').length,
-      overdue: led.filter((r) => r.overdue).length,
-      rateText: formatRate(unitRate),
-      averagePercent: avg,
-      averagePercentText: percentText(avg),
-    };
-    if (unitRate !== undefined) row.rate = unitRate;
-    result.push(row);
+    const led = rows.filter((r) => r.leadId === unit.id);
+    const completion = completionOf(led);
+    if (completion.measures === 0) continue;
+    result.push({ id: unit.id, name: unit.name, ...completion });
   }
   return result;
 }
@@ -327,35 +331,31 @@ export function buildReportView(
   const measures = plan.measures.map((m, i) =>
     measureRow(m, i + 1, progress, unitName, asOf, next),
   );
-  const active = measures.filter((m) => !m.cancelled);
-  const due = active.filter((m) => m.due);
-  const dueDone = due.filter((m) => m.status === 'done').length;
-  const overallRate = rate(dueDone, due.length);
-  const avg = average(active.map((m) => m.percent)) ?? 0;
+  const completion = completionOf(measures);
   const indicators = indicatorRows(plan, progress);
   const units = unitRows(plan, measures);
   const count = (s: ReportedStatus): number => measures.filter((m) => m.status === s).length;
 
   const figures: ReportFigures = {
-    measures: active.length,
+    measures: completion.measures,
     cancelled: count('cancelled'),
-    done: count('done'),
+    done: completion.done,
     inProgress: count('in_progress'),
     notStarted: count('not_started'),
     delayed: count('delayed'),
     notReported: count('not_reported'),
-    due: due.length,
-    dueDone,
-    overdue: measures.filter((m) => m.overdue).length,
+    due: completion.due,
+    dueDone: completion.dueDone,
+    overdue: completion.overdue,
     dueNextQuarter: measures.filter((m) => m.dueNextQuarter).length,
-    rateText: formatRate(overallRate),
-    averagePercent: avg,
-    averagePercentText: percentText(avg),
+    rateText: completion.rateText,
+    averagePercent: completion.averagePercent,
+    averagePercentText: completion.averagePercentText,
     indicators: indicators.length,
     indicatorsReported: indicators.filter((i) => i.reported).length,
     indicatorsMet: indicators.filter((i) => i.met).length,
   };
-  if (overallRate !== undefined) figures.rate = overallRate;
+  if (completion.rate !== undefined) figures.rate = completion.rate;
 
   const town = townName(plan);
   const subject = planSubject(plan);

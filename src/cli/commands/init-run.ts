@@ -3,6 +3,7 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMessage, type Params } from '../../diagnostics/catalog.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
 import { hasErrors, type Diagnostic, type FileResult, type Lang } from '../../diagnostics/types.js';
 import type { InitAnswers } from '../../init/draft.js';
 import type { WizardSeed } from '../../init/wizard.js';
@@ -73,7 +74,7 @@ async function seedFromFlags(
   lang: Lang,
 ): Promise<WizardSeed> {
   const { isIsoDate } = await import('../../model/calendar.js');
-  const { closest } = await import('../../init/starter.js');
+  const { closest } = await import('../../validate/suggest.js');
   const { customUnits } = await import('../../init/wizard.js');
   const seed: WizardSeed = {};
   if (options.town !== undefined) seed.town = options.town.trim();
@@ -259,14 +260,14 @@ export async function runProgressNew(
     const loaded = await loadProgress(previousPath, { lang });
     if (loaded.progress && !hasErrors(loaded.result.diagnostics)) previous = loaded.progress;
     else
-      warnings.push({
-        code: 'FG7030',
-        severity: 'warning',
-        message: formatMessage('FG7030', lang, { file: display(io, previousPath) }),
-        file: previousPath,
-        line: 1,
-        column: 1,
-      });
+      warnings.push(
+        makeDiagnostic(
+          'FG7030',
+          lang,
+          { file: previousPath, line: 1, column: 1 },
+          { file: display(io, previousPath) },
+        ),
+      );
   }
   const scaffold = {
     quarter,
@@ -276,12 +277,13 @@ export async function runProgressNew(
     ...(options.reporter ? { reporter: options.reporter } : {}),
     ...(options.date ? { date: options.date } : {}),
   };
-  const text = scaffoldProgress(plan, scaffold);
+  const built = buildProgress(plan, scaffold);
+  const text = scaffoldProgress(plan, scaffold, built);
   await writeNew(out, text, options.force, lang);
   if (warnings.length > 0)
     await printDiagnostics(io, [{ file: previousPath, diagnostics: warnings }], lang);
 
-  const { carried } = buildProgress(plan, scaffold);
+  const { carried } = built;
   const shown = display(io, out);
   const carriedNote =
     previous === undefined
