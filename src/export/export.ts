@@ -40,6 +40,8 @@ export interface ExportOptions {
   /** Only this period, e.g. 2025Q1. */
   quarter?: string;
   threads: number;
+  /** Old-generation heap cap of each worker thread in MB (default 128). */
+  workerHeapMb?: number;
   force: boolean;
   templateDir?: string;
   profileFile?: string;
@@ -263,6 +265,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     settings: jobSettings,
     threads: options.threads,
     maxBacklog: MAX_BACKLOG,
+    ...(options.workerHeapMb === undefined ? {} : { heapMb: options.workerHeapMb }),
     onReply: async (reply) => {
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
