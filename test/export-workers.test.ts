@@ -64,8 +64,14 @@ describe('export worker pool (compiled, in worker threads)', () => {
       version: 'test',
     });
     expect(summary.counts).toEqual({ written: 2, skipped: 0, failed: 1 });
-    const failed = summary.reports.find((r) => r.status === 'failed');
-    expect(failed?.source).toBe('towns/b/q1.yaml');
+    expect(summary.reports.map((r) => [r.source, r.status])).toEqual([
+      ['towns/a/q1.yaml', 'written'],
+      ['towns/b/q1.yaml', 'failed'],
+      ['towns/c/q1.yaml', 'written'],
+    ]);
+    const [failed, ...more] = summary.failures;
+    expect(more).toEqual([]);
+    expect(failed?.file).toBe('towns/b/q1.yaml');
     expect(failed?.diagnostics.map((d) => d.code)).toEqual(['FG6100']);
     expect(failed?.diagnostics[0]?.message).toContain('ran out of memory (limit 16 MB)');
     // The towns behind the crashed one went to a fresh worker and were written.
