@@ -43,8 +43,12 @@ export interface WriteResult {
 }
 
 const errnoCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException)?.code;
-const detailOf = (err: unknown): string =>
-  `${errnoCode(err) ?? 'error'}: ${(err as Error)?.message ?? String(err)}`;
+const detailOf = (err: unknown): string => {
+  const code = errnoCode(err) ?? 'error';
+  const message = (err as Error)?.message ?? String(err);
+  // Node's message already starts with the code ("ENOSPC: no space left on device, write").
+  return message.startsWith(`${code}:`) ? message : `${code}: ${message}`;
+};
 
 /** Is `path` there, and what is it? Never follows a symbolic link. */
 async function kindOf(path: string): Promise<'missing' | 'file' | 'symlink' | 'dir' | 'other'> {
@@ -178,7 +182,7 @@ export class OutputWriter {
         : [];
       return { manifest: read.manifest, problems };
     } catch (err) {
-      return refuse('FG4006', join(dir, MANIFEST_NAME), {
+      return refuse('FG4202', join(dir, MANIFEST_NAME), {
         name: MANIFEST_NAME,
         detail: detailOf(err),
       });

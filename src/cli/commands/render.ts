@@ -82,7 +82,7 @@ async function printDiagnostics(
 }
 
 /** I/O failures of the output folder are exit 2; refusals (hand edits, links, stale) are exit 1. */
-const IO_CODES = new Set(['FG4005', 'FG4006', 'FG3010']);
+const IO_CODES = new Set(['FG4005', 'FG4006', 'FG4202', 'FG3010']);
 const exitFor = (diagnostics: readonly Diagnostic[]): number =>
   diagnostics.some((d) => d.severity === 'error' && IO_CODES.has(d.code)) ? 2 : 1;
 
