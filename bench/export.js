@@ -2,28 +2,43 @@
 /**
  * Benchmark of `fangan export` (plain JS over dist/; run `npm run build` first):
  *
- *   node bench/export.js [--sizes 1000,5000] [--jobs 2] [--pandoc-sample 100]
+ *   node bench/export.js [--sizes 1000,5000,20000] [--jobs 1,2] [--rounds 3] [--sample 20]
  *
  * Generates towns from examples/qingxi (one plan + four quarterly progress files per town, the
- * town renamed, 10-30 towns per county as in real counties) into bench/tmp/export/, times `fangan export` to docx+md in a child process
- * (wall time; peak memory from the CLI's --stats, i.e. process.resourceUsage().maxRSS, which
- * covers the worker threads), and measures the peer, pandoc, converting the same Markdown
- * reports to .docx one process per file on a sample, extrapolated to the full count.
+ * town renamed, 10-30 towns per county as in real counties) into bench/tmp/export/.
+ *
+ * 1. Scale: for each size and each --jobs value, `fangan export` to docx+md in a child process,
+ *    interleaved (jobs 1, jobs 2, jobs 2, jobs 1, …) for --rounds rounds at the first size and
+ *    once at the larger ones; median wall time and peak memory (from the CLI's --stats, i.e.
+ *    process.resourceUsage().maxRSS, which covers the worker threads).
+ * 2. Peer: pandoc converting the same reports' Markdown to .docx, warm (one process for the whole
+ *    sample, see lib/interleave.js) against `fangan export --to docx` of the same sample in one
+ *    process, and per process (one pandoc per file) against one `fangan report --to docx` per
+ *    file; interleaved, medians. fangan does more (reads and checks the YAML, computes the
+ *    figures, renders the template); pandoc only converts finished Markdown.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  hasPandoc,
+  interleaved,
+  pandocPerProcess,
+  pandocVersion,
+  pandocWarm,
+} from './lib/interleave.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const sizes = arg('sizes', '1000,5000').split(',').map(Number);
-const jobs = Number(arg('jobs', '2'));
-const pandocSample = Number(arg('pandoc-sample', '100'));
+const sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
+const jobList = arg('jobs', '1,2').split(',').map(Number);
+const rounds = Number(arg('rounds', '3'));
+const sample = Number(arg('sample', '20'));
 const bin = path.join(root, 'bin/fangan.js');
 if (!existsSync(path.join(root, 'dist/export/worker.js'))) {
   console.error('bench/export.js: dist/ is missing; run `npm run build` first');
@@ -49,7 +64,7 @@ function generate(dir, files) {
   let left = countySize(county);
   for (let t = 1; t <= towns && made < files; t++) {
     if (left-- === 0) left = countySize(++county) - 1;
-    const town = path.join(dir, `town${String(t).padStart(4, '0')}`);
+    const town = path.join(dir, `town${String(t).padStart(5, '0')}`);
     mkdirSync(path.join(town, 'progress'), { recursive: true });
     const text = plan.replaceAll('青溪镇', `青溪${t}镇`).replaceAll('云川县', `云川${county}县`);
     writeFileSync(path.join(town, 'plan.yaml'), text);
@@ -60,80 +75,143 @@ function generate(dir, files) {
   return { towns, counties: county };
 }
 
-function timeExport(input, out) {
+const env = { ...process.env, NO_COLOR: '1', CI: '1' };
+function fangan(args) {
+  const res = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 256 << 20,
+  });
+  if (res.status !== 0) {
+    console.error(res.stdout.slice(-2000), res.stderr.slice(-2000));
+    throw new Error(`fangan ${args[0]} exited with ${res.status}`);
+  }
+  return res;
+}
+function exportOnce(input, out, jobs, extra = []) {
   rmSync(out, { recursive: true, force: true });
   const start = process.hrtime.bigint();
-  const res = spawnSync(
-    process.execPath,
-    [bin, 'export', input, '-o', out, '--jobs', String(jobs), '--stats'],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', CI: '1' },
-      maxBuffer: 64 << 20,
-    },
-  );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const statsLine = res.stderr
+  const res = fangan(['export', input, '-o', out, '--jobs', String(jobs), '--stats', ...extra]);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const stats = res.stderr
     .trim()
     .split('\n')
     .reverse()
     .find((l) => l.startsWith('{"files"'));
-  if (res.status !== 0 || !statsLine) {
-    console.error(res.stdout.slice(-2000), res.stderr.slice(-2000));
-    throw new Error(`fangan export exited with ${res.status}`);
-  }
-  return { seconds, ...JSON.parse(statsLine) };
+  return { ms, ...JSON.parse(stats) };
 }
 
-function timePandoc(out, sample) {
-  const mds = readdirSync(out)
-    .filter((f) => f.endsWith('季度工作汇报.md'))
-    .slice(0, sample);
-  const dest = path.join(out, '.pandoc');
-  mkdirSync(dest, { recursive: true });
-  const start = process.hrtime.bigint();
-  for (const [i, md] of mds.entries()) {
-    execFileSync('pandoc', [path.join(out, md), '-f', 'gfm', '-o', path.join(dest, `${i}.docx`)]);
-  }
-  return { files: mds.length, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
-}
-
-const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 const tmp = path.join(root, 'bench/tmp/export');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+// 1. Scale and --jobs.
 const rows = [];
-let pandocPerFile;
-for (const n of sizes) {
+for (const [k, n] of sizes.entries()) {
   const input = path.join(tmp, `in-${n}`);
-  const out = path.join(tmp, `out-${n}`);
   const { towns, counties } = generate(input, n);
-  const run = timeExport(input, out);
-  if (pandocPerFile === undefined && hasPandoc) {
-    const p = timePandoc(out, pandocSample);
-    pandocPerFile = p.seconds / p.files;
-    console.log(`pandoc sample: ${p.files} files one process each in ${p.seconds.toFixed(2)} s`);
+  const runs = Object.fromEntries(jobList.map((j) => [j, []]));
+  const times = k === 0 ? rounds : 1;
+  for (let r = 0; r < times; r++) {
+    for (const j of r % 2 === 0 ? jobList : [...jobList].reverse()) {
+      runs[j].push(exportOnce(input, path.join(tmp, `out-${n}-j${j}`), j));
+    }
   }
-  const pandoc = pandocPerFile === undefined ? undefined : pandocPerFile * n;
-  rows.push({ n, towns, counties, ...run, pandoc, load: os.loadavg()[0] });
+  for (const j of jobList) {
+    rows.push({
+      n,
+      towns,
+      counties,
+      jobs: j,
+      runs: runs[j].length,
+      seconds: median(runs[j].map((x) => x.ms)) / 1000,
+      rss: median(runs[j].map((x) => x.maxRssMB)),
+      load: os.loadavg()[0],
+    });
+  }
+  if (k > 0) rmSync(input, { recursive: true, force: true });
 }
 
 console.log(
-  `\nfangan export, ${jobs} worker thread(s), docx+md, ${os.cpus().length} CPUs, Node ${process.version}`,
+  `fangan export, docx+md, ${os.availableParallelism()} CPUs, Node ${process.version}; median of interleaved runs`,
 );
 console.log(
-  '| progress files | towns | counties | fangan wall (s) | peak RSS (MB) | reports/s | pandoc md->docx (s, extrapolated) | pandoc / fangan | load avg (1 min) |',
+  '| progress files | towns | counties | --jobs | runs | wall (s, median) | reports/s | peak RSS (MB) | RSS / first size | load avg (1 min) |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  const ratio = r.pandoc === undefined ? 'n/a' : `${(r.pandoc / r.seconds).toFixed(1)}x`;
+  const first = rows.find((x) => x.jobs === r.jobs);
   console.log(
-    `| ${r.n} | ${r.towns} | ${r.counties} | ${r.seconds.toFixed(2)} | ${r.maxRssMB} | ${(r.n / r.seconds).toFixed(0)} | ${r.pandoc === undefined ? 'n/a' : r.pandoc.toFixed(1)} | ${ratio} | ${r.load.toFixed(2)} |`,
+    `| ${r.n} | ${r.towns} | ${r.counties} | ${r.jobs} | ${r.runs} | ${r.seconds.toFixed(2)} | ${(r.n / r.seconds).toFixed(0)} | ${r.rss} | ${(r.rss / first.rss).toFixed(2)}x | ${r.load.toFixed(2)} |`,
   );
 }
+if (jobList.length > 1) {
+  const n = sizes[0];
+  const at = (j) => rows.find((r) => r.n === n && r.jobs === j);
+  const [a, b] = jobList;
+  console.log(
+    `\n--jobs ${b} / --jobs ${a} wall time at ${n} files: ${(at(b).seconds / at(a).seconds).toFixed(2)}x (below 1: ${b} is faster)`,
+  );
+}
+
+// 2. pandoc, warm and per process, on a sample.
+if (!hasPandoc()) {
+  console.log('\npandoc not installed: no peer figures.');
+  process.exit(0);
+}
+const sampleIn = path.join(tmp, 'sample-in');
+generate(sampleIn, sample);
+const sampleOut = path.join(tmp, 'sample-out');
+exportOnce(sampleIn, sampleOut, 1, ['--to', 'md']);
+const mds = readdirSync(sampleOut)
+  .filter((f) => f.endsWith('季度工作汇报.md'))
+  .sort()
+  .map((f) => path.join(sampleOut, f));
+const progressFiles = readdirSync(sampleIn)
+  .sort()
+  .flatMap((t) => quarters.map((q) => path.join(sampleIn, t, 'progress', `${q}.yaml`)))
+  .filter((f) => existsSync(f));
+const cold = Math.min(10, progressFiles.length);
+const results = await interleaved(
+  {
+    fanganWarm: () => void exportOnce(sampleIn, path.join(tmp, 'warm-fangan'), 1, ['--to', 'docx']),
+    pandocWarm: () => pandocWarm(mds, path.join(tmp, 'warm-pandoc')),
+    fanganCold: () => {
+      const out = path.join(tmp, 'cold-fangan');
+      rmSync(out, { recursive: true, force: true });
+      for (const f of progressFiles.slice(0, cold))
+        fangan(['report', f, '-o', out, '--to', 'docx', '--force']);
+    },
+    pandocCold: () => pandocPerProcess(mds.slice(0, cold), path.join(tmp, 'cold-pandoc')),
+  },
+  rounds,
+);
+const per = (name, docs) => results[name].median / docs;
+const line = (label, ours, theirs) =>
+  `| ${label} | ${ours.toFixed(1)} | ${theirs.toFixed(1)} | ${(theirs / ours).toFixed(1)}x |`;
 console.log(
-  hasPandoc
-    ? `\npandoc figures: ${pandocSample} sequential \`pandoc -f gfm -o x.docx\` runs (Markdown only, no roll-up, no index), time per file x file count.`
-    : '\npandoc not installed: no peer figures.',
+  `\npandoc (${pandocVersion()}) vs fangan, ms per report, medians of ${rounds} interleaved rounds`,
+);
+console.log('| case | fangan (ms/report) | pandoc (ms/report) | pandoc / fangan |');
+console.log('|---|---:|---:|---:|');
+console.log(
+  line(
+    `warm: ${mds.length} reports in one process`,
+    per('fanganWarm', progressFiles.length),
+    per('pandocWarm', mds.length),
+  ),
 );
 console.log(
-  'Targets: <= 10 s for 1,000 reports on 2 cores; peak memory <= 300 MB at 1,000 and 5,000.',
+  line(
+    `per process: ${cold} reports, one process each`,
+    per('fanganCold', cold),
+    per('pandocCold', cold),
+  ),
 );
+console.log(
+  "\nfangan: `fangan export --to docx` (YAML -> checks -> figures -> template -> Word) / `fangan report --to docx` per file; pandoc: the same reports' Markdown -> .docx only.",
+);
+rmSync(tmp, { recursive: true, force: true });
