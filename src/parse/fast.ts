@@ -99,6 +99,27 @@ function plainStartOk(s: string): boolean {
 }
 
 /**
+ * The same inside `[ ]` / `{ }`, where a `-` must also not be followed by a flow indicator: in
+ * `[镇长, -]` the `-` starts no plain scalar, and `yaml` reports an error.
+ */
+function flowPlainStartOk(s: string): boolean {
+  if (!plainStartOk(s)) return false;
+  const next = s[1];
+  return !(
+    s[0] === '-' &&
+    (next === ',' || next === ']' || next === '}' || next === '[' || next === '{')
+  );
+}
+
+/**
+ * A line at column 0 starting with `---` or `...` followed by a space or the line end is a document
+ * marker in YAML, whatever follows it (`--- "kind: plan"`, `... b: 2`), never a key or a value.
+ */
+const isDocumentMarker = (content: string): boolean =>
+  (content.startsWith('---') || content.startsWith('...')) &&
+  (content.length === 3 || content[3] === ' ');
+
+/**
  * The key of a block mapping entry (`key: …`, `key:`, `"key": …`) and the text after its colon;
  * undefined when the line is not an entry this reader handles.
  */
@@ -148,6 +169,11 @@ class FastReader {
     if (first.indent === 0 && /^---( +(#.*)?)?$/.test(first.content)) {
       this.pos++;
       this.skipBlank();
+    }
+    // Any other marker (a second document, `...`, content after `---`) is left to `yaml`.
+    for (let p = this.pos; p < this.lines.length; p++) {
+      const line = this.lines[p] as Line;
+      if (line.indent === 0 && isDocumentMarker(line.content)) bail();
     }
     const top = this.lines[this.pos];
     if (!top) return bail();
@@ -372,7 +398,7 @@ class FlowReader {
     this.i = skipSpaces(this.s, this.i);
     const start = this.i;
     const c = this.s[start];
-    if (c === undefined || !plainStartOk(this.s.slice(start, start + 2))) bail();
+    if (c === undefined || !flowPlainStartOk(this.s.slice(start, start + 2))) bail();
     const colon = this.s.indexOf(': ', start);
     if (colon < 0) bail();
     const key = trimEndSpaces(this.s.slice(start, colon));
@@ -391,7 +417,7 @@ class FlowReader {
       return value;
     }
     const start = this.i;
-    if (!plainStartOk(this.s.slice(start, start + 2))) bail();
+    if (!flowPlainStartOk(this.s.slice(start, start + 2))) bail();
     let end = start;
     for (; end < this.s.length; end++) {
       const ch = this.s[end];
