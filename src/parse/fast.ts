@@ -44,11 +44,12 @@ function resolvePlain(text: string): unknown {
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
-  if (FLOAT_NAN.test(text)) {
-    if (text.slice(-3).toLowerCase() === 'nan') return NaN;
-    return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  // `.inf`, `.nan` and `1e400` are refused by the full parser (FG1203) with a position.
+  if (FLOAT_NAN.test(text)) return bail();
+  if (FLOAT_EXP.test(text) || FLOAT.test(text)) {
+    const value = parseFloat(text);
+    return Number.isFinite(value) ? value : bail();
   }
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
 
@@ -146,6 +147,7 @@ function splitKey(content: string): { key: string; rest: string } | undefined {
     if (key.includes(' #')) return undefined;
   }
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || RESERVED_KEYS.has(key)) return undefined;
+  if (key === '<<' && q !== '"' && q !== "'") return undefined; // a merge key: refused by full.ts
   return { key, rest: content.slice(colon + 1) };
 }
 
@@ -403,6 +405,7 @@ class FlowReader {
     if (colon < 0) bail();
     const key = trimEndSpaces(this.s.slice(start, colon));
     if (/[,[\]{}#:"']/.test(key) || RESERVED_KEYS.has(key) || key.length === 0) bail();
+    if (key === '<<') bail(); // a merge key: refused by full.ts
     this.i = colon + 2;
     return key;
   }
