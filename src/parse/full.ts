@@ -36,7 +36,9 @@ const getComposeOptions = (): ComposeOptions =>
     version: '1.2' as const,
     schema: new (yamlLib().Schema)({ schema: 'core', merge: false, resolveKnownTags: false }),
     stringKeys: true,
-    uniqueKeys: true,
+    // `yaml` compares each key with every earlier one (quadratic: minutes for 100k keys); toValue
+    // finds duplicates with a Map instead and reports them with the first key's line (FG1102).
+    uniqueKeys: false,
     merge: false,
     strict: true,
     prettyErrors: false,
@@ -76,8 +78,9 @@ const MAX_TAG_PROBLEMS = 10;
  * root too), found without recursion: plan files are plain data, so one code (FG1106) refuses
  * them all, whatever `yaml` would have made of the tag.
  */
-function tagProblems(tokens: readonly CST.Token[]): Problem[] {
+function tagProblems(tokens: readonly CST.Token[], text: string): Problem[] {
   const problems: Problem[] = [];
+  if (!text.includes('!')) return problems; // every tag starts with `!`
   const stack: unknown[] = [...tokens];
   while (stack.length > 0 && problems.length < MAX_TAG_PROBLEMS) {
     const item = stack.pop();
@@ -163,7 +166,7 @@ function yamlProblems(
   for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
     const [start, end] = error.pos;
     switch (error.code) {
-      case 'DUPLICATE_KEY': // reported with the first key's line by the converter
+      case 'DUPLICATE_KEY': // not checked by yaml (uniqueKeys: false); toValue reports them
       case 'BAD_DIRECTIVE': // see directiveProblems
         break;
       case 'TAB_AS_INDENT':
@@ -194,11 +197,20 @@ function yamlProblems(
  * Node tree -> plain JS values, rejecting aliases, anchors, reserved and complex keys. Aliases are
  * never expanded, so an alias bomb costs nothing; only the first anchor or alias is reported.
  */
-function toValue(node: unknown, problems: Problem[], text: string): unknown {
-  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
-  const aliasReported = () => problems.some((p) => p.code === 'FG1105');
+interface Converter {
+  problems: Problem[];
+  text: string;
+  lib: ReturnType<typeof yamlLib>;
+  /** An anchor or alias has been reported: later ones are not. */
+  aliasReported: boolean;
+}
+
+function toValue(node: unknown, ctx: Converter): unknown {
+  const { problems, text } = ctx;
+  const { isAlias, isMap, isPair, isScalar, isSeq } = ctx.lib;
   if (isAlias(node)) {
-    if (aliasReported()) return null;
+    if (ctx.aliasReported) return null;
+    ctx.aliasReported = true;
     const [start, end] = node.range ?? [0, 0];
     problems.push({ code: 'FG1105', start, end, params: { token: '*' + node.source } });
     return null;
@@ -208,8 +220,9 @@ function toValue(node: unknown, problems: Problem[], text: string): unknown {
     typeof node === 'object' &&
     'anchor' in node &&
     typeof node.anchor === 'string' &&
-    !aliasReported()
+    !ctx.aliasReported
   ) {
+    ctx.aliasReported = true;
     const token = '&' + node.anchor;
     const range = (node as { range?: [number, number, number] }).range ?? [0, 0, 0];
     // The node's range starts at its value; the anchor is written just before it.
@@ -245,11 +258,11 @@ function toValue(node: unknown, problems: Problem[], text: string): unknown {
         continue;
       }
       firstOffsets.set(key, start);
-      out[key] = toValue(pair.value, problems, text);
+      out[key] = toValue(pair.value, ctx);
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((item) => toValue(item, problems, text));
+  if (isSeq(node)) return node.items.map((item) => toValue(item, ctx));
   if (isScalar(node)) {
     const value = node.value;
     // `1e400`, `.inf`, `.nan` are numbers in YAML but no count, rate or target can be one.
@@ -277,7 +290,7 @@ export function fullParse(text: string): FullParse {
       ],
     };
   }
-  const tags = tagProblems(tokens);
+  const tags = tagProblems(tokens, text);
   const problems = [...directiveProblems(tokens), ...tags];
   const docs = [...new Composer(getComposeOptions()).compose(tokens, true, text.length)];
   const doc = docs[0] as Document.Parsed;
@@ -287,7 +300,12 @@ export function fullParse(text: string): FullParse {
     problems.push({ code: 'FG1104', start, end: start + 3, params: { count: 2 } });
   }
   problems.push(...yamlProblems(doc, text, new Set(tags.map((t) => t.start))));
-  const value = toValue(doc.contents, problems, text);
+  const value = toValue(doc.contents, {
+    problems,
+    text,
+    lib: yamlLib(),
+    aliasReported: problems.some((p) => p.code === 'FG1105'),
+  });
   const fatal = problems.some((p) => p.code !== 'FG1102' && p.code !== 'FG1110');
   return { doc, value, problems, fatal };
 }
