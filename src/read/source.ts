@@ -41,7 +41,7 @@ export function sourceFromBytes(
   const at =
     problem.offset === undefined || problem.offset < 0
       ? { line: 1, column: 1 }
-      : bytePosition(bytes, problem.offset);
+      : bytePosition(bytes, problem.offset, problem.encoding);
   return {
     ok: false,
     diagnostics: [

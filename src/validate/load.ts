@@ -21,7 +21,7 @@ interface PlanLoad {
   plan?: Plan;
   errors: number;
   kind?: string;
-  /** errno code when the file could not be read. */
+  /** errno code when the file could not be read, or why it was refused (a FIFO, too large). */
   io?: string;
   /** Stat of the file when it was read: a changed file is read again. */
   stamp?: string;
@@ -124,6 +124,9 @@ async function loadPlanCached(planFile: string, options: LoadOptions): Promise<P
   return pending;
 }
 
+/** Read-stage refusals of a whole file (see src/read/file.ts): the plan was never read. */
+const UNREADABLE: ReadonlySet<string> = new Set(['FG1001', 'FG1200', 'FG1201']);
+
 async function readPlan(
   planFile: string,
   options: LoadOptions,
@@ -139,6 +142,9 @@ async function readPlan(
     throw err;
   }
   const { result } = checked;
+  // Not a plan at all (a folder, a FIFO, a device, over the size limit): say so on `plan:`.
+  const refused = result.diagnostics.find((d) => UNREADABLE.has(d.code));
+  if (refused) return { errors: 1, io: refused.message };
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const load: PlanLoad = { errors };
   if (stamp !== undefined) load.stamp = stamp;

@@ -133,17 +133,19 @@ async function validateCommand(
   return failed ? 1 : 0;
 }
 
-/** Reads all of standard input and checks it in this thread (a single document is quick). */
+/** Reads standard input (up to the size limit) and checks it in this thread (one document is quick). */
 async function checkStdin(
   io: CliContext['io'],
   file: string,
   options: { lang: Lang; encoding?: string; keepSource: boolean },
 ): Promise<Outcome> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
+  const { readStreamCapped } = await import('../../read/file.js');
+  // Capped like a file: an endless producer is cut off at the size limit (FG1201).
+  const read = await readStreamCapped(io.stdin as AsyncIterable<Uint8Array | string>, {
+    file,
+    lang: options.lang,
+  });
+  if (!read.ok) return { result: { file, diagnostics: read.diagnostics } };
   const { loadCore, checkInput } = await import('../validate-one.js');
-  const bytes = new Uint8Array(Buffer.concat(chunks));
-  return checkInput(await loadCore(), bytes, file, io.cwd, options);
+  return checkInput(await loadCore(), read.bytes, file, io.cwd, options);
 }
