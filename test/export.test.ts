@@ -118,7 +118,7 @@ describe('fangan report', () => {
   it('rejects a bad --to as a usage error', async () => {
     const io = captureIO();
     const code = await run(
-      ['report', path.join(fixtures, 'progress-q1.yaml'), '-o', fresh('x'), '--to', 'pdf'],
+      ['report', path.join(fixtures, 'progress-q1.yaml'), '-o', fresh('x'), '--to', 'rtf'],
       io,
     );
     expect(code).toBe(2);

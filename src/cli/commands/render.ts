@@ -20,7 +20,7 @@ export function defineRender(program: Command, ctx: CliContext): void {
     .description('把工作方案生成 Word（GB/T 9704）与 Markdown')
     .argument('<plan>', '工作方案 YAML 文件')
     .requiredOption('-o, --out <dir>', '输出目录（不存在时自动创建）')
-    .option('--to <formats>', '输出格式，逗号分隔：docx,md', 'docx,md')
+    .option('--to <formats>', '输出格式，逗号分隔：docx,md,pdf（pdf 需要 LibreOffice）', 'docx,md')
     .option('--template <dir>', '自定义模板目录（先用 fangan templates eject 导出）')
     .option('--profile <file>', 'Word 样式配置文件（默认 GB/T 9704）')
     .option('--force', '覆盖生成后被手工修改过的文件')
@@ -102,12 +102,20 @@ async function renderCommand(
   const usage = (code: string, params: Record<string, string>) => usageError(code, lang, params);
 
   const to: PlanFormat[] = [];
+  let pdf = false;
   for (const part of flags.to.split(',').map((s) => s.trim().toLowerCase())) {
+    if (part === 'pdf') {
+      pdf = true;
+      continue;
+    }
     if (!(render.PLAN_FORMATS as readonly string[]).includes(part)) {
-      throw usage('FG9020', { value: part, choices: render.PLAN_FORMATS.join(', ') });
+      throw usage('FG9020', { value: part, choices: [...render.PLAN_FORMATS, 'pdf'].join(', ') });
     }
     if (!to.includes(part as PlanFormat)) to.push(part as PlanFormat);
   }
+  // A PDF is made from the .docx, so the Word document is rendered even when only pdf is asked.
+  const keepDocx = to.includes('docx');
+  if (pdf && !keepDocx) to.push('docx');
 
   let date: Date | undefined;
   const epoch = io.env.SOURCE_DATE_EPOCH;
@@ -163,7 +171,11 @@ async function renderCommand(
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
 
   if (flags.check) {
-    const stale = await render.findStaleOutputs(outDir, rendered.files, lang);
+    // PDFs carry LibreOffice's own time stamps, so only the .docx/.md are compared.
+    const compared = keepDocx
+      ? rendered.files
+      : rendered.files.filter((f) => !f.name.endsWith('.docx'));
+    const stale = await render.findStaleOutputs(outDir, compared, lang);
     if (await printDiagnostics(ctx, lang, version, stale)) return 1;
     io.stdout.write(
       t(
@@ -175,8 +187,23 @@ async function renderCommand(
     return 0;
   }
 
+  let files = rendered.files;
+  if (pdf) {
+    const { addPdfOutputs } = await import('../../pdf/index.js');
+    const { defaultProfile } = await import('../../docx/index.js');
+    const converted = await addPdfOutputs(files, {
+      profile: profile ?? (await defaultProfile()),
+      env: io.env,
+      lang,
+      keepDocx,
+    });
+    // Nothing of the call is written when a PDF is missing: a half set of outputs misleads.
+    if (await printDiagnostics(ctx, lang, version, converted.diagnostics)) return 2;
+    files = converted.files;
+  }
+
   const { writeOutputs } = await import('../../write/index.js');
-  const written = await writeOutputs(outDir, rendered.files, { force: Boolean(flags.force), lang });
+  const written = await writeOutputs(outDir, files, { force: Boolean(flags.force), lang });
   if (await printDiagnostics(ctx, lang, version, written.diagnostics)) {
     return exitFor(written.diagnostics);
   }

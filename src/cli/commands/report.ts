@@ -22,7 +22,11 @@ interface ExportFlags extends OutputFlags {
 const addOutputOptions = (command: Command): Command =>
   command
     .requiredOption('-o, --output <dir>', '输出文件夹')
-    .option('--to <formats>', '输出格式：docx、md，可用逗号同时指定', 'docx,md')
+    .option(
+      '--to <formats>',
+      '输出格式：docx、md、pdf（pdf 需要 LibreOffice），可用逗号同时指定',
+      'docx,md',
+    )
     .option('--template <dir>', '自带模板所在文件夹（report.md.hbs、rollup.md.hbs）')
     .option('--profile <file>', 'Word 版式配置文件（默认 GB/T 9704）')
     .option('--force', '覆盖手工修改过的输出文件；导出时重新生成未变化的汇报')
@@ -69,10 +73,15 @@ async function common(flags: OutputFlags, ctx: CliContext) {
   const lang: Lang = resolveLang(flags.lang, ctx.io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
     new UsageError(`${code} ${formatMessage(code, lang, params)}`);
-  const formats = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
-  if (formats.length === 0 || formats.some((f) => f !== 'docx' && f !== 'md')) {
+  const asked = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
+  if (asked.length === 0 || asked.some((f) => f !== 'docx' && f !== 'md' && f !== 'pdf')) {
     throw usage('FG6022', { value: flags.to });
   }
+  // A PDF is converted from the .docx, so Word is rendered whenever pdf is asked for.
+  const pdf = asked.includes('pdf');
+  const keepDocx = asked.includes('docx');
+  const formats = asked.filter((f) => f !== 'pdf');
+  if (pdf && !keepDocx) formats.push('docx');
   if (flags.format !== 'stylish' && flags.format !== 'json') {
     throw usage('FG9004', { format: flags.format, choices: 'stylish, json' });
   }
@@ -101,12 +110,12 @@ async function common(flags: OutputFlags, ctx: CliContext) {
       }),
     );
   };
-  return { lang, usage, settings, resolve, printProblems, formatMessage };
+  return { lang, usage, settings, resolve, printProblems, formatMessage, pdf, keepDocx };
 }
 
 /** `fangan report`: one progress file -> its report. Exit 0 written, 1 bad data, 2 usage. */
 async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext): Promise<number> {
-  const { lang, settings, resolve, printProblems } = await common(flags, ctx);
+  const { lang, settings, resolve, printProblems, pdf, keepDocx } = await common(flags, ctx);
   const [
     { loadProgress },
     { buildReportView },
@@ -165,10 +174,25 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
   }
 
   const names = write.safeFileNames(reportFileStem(view.periodKey, view.town), settings.formats);
-  const files = settings.formats.map((ext, i) => ({
+  let files: { name: string; data: Uint8Array | string }[] = settings.formats.map((ext, i) => ({
     name: names[i] as string,
     data: ext === 'docx' ? (rendered.docx as Uint8Array) : rendered.markdown,
   }));
+  if (pdf) {
+    const [{ addPdfOutputs }, { defaultProfile, loadProfile }] = await Promise.all([
+      import('../../pdf/index.js'),
+      import('../../docx/index.js'),
+    ]);
+    const profile = settings.profileFile
+      ? await loadProfile(settings.profileFile, { lang })
+      : await defaultProfile();
+    const converted = await addPdfOutputs(files, { profile, env: ctx.io.env, lang, keepDocx });
+    if (hasErrors(converted.diagnostics)) {
+      await printProblems([{ file, diagnostics: converted.diagnostics }], 'stdout');
+      return 2;
+    }
+    files = converted.files;
+  }
   const outDir = resolve(flags.output);
   const written = await write.writeOutputs(outDir, files, { force: Boolean(flags.force), lang });
   const warnings = loaded.result.diagnostics;
@@ -196,7 +220,9 @@ async function exportCommand(
 ): Promise<number> {
   const started = Date.now();
   const { io } = ctx;
-  const { lang, usage, settings, resolve, printProblems } = await common(flags, ctx);
+  const { lang, usage, settings, resolve, printProblems, pdf } = await common(flags, ctx);
+  // Batch PDF export converts what the run wrote; until then the choice is refused, not ignored.
+  if (pdf) throw usage('FG6022', { value: flags.to });
   const quarter = flags.quarter?.trim().toUpperCase();
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
     throw usage('FG6021', { value: flags.quarter ?? '' });

@@ -115,6 +115,16 @@ export const readMessages: MessageTable = {
     'zh-CN': '方括号或花括号里不能再分行写列表或映射',
     en: 'Block lists or mappings cannot appear inside [ ] or { }',
   },
+  FG1200: {
+    severity: 'error',
+    'zh-CN': '这不是普通文件，而是{kind}，未读取；请给出一个普通的文本文件',
+    en: 'This is not a regular file but {kind}, so it was not read; name an ordinary text file',
+  },
+  FG1201: {
+    severity: 'error',
+    'zh-CN': '内容超过 {limit} 字节的上限，已停止读取，未作处理',
+    en: 'The input is larger than the limit of {limit} bytes; reading stopped and nothing was processed',
+  },
   FG1901: {
     severity: 'warning',
     'zh-CN': '这里有全角冒号“：”（U+FF1A），键和值之间要用半角冒号“:”并在后面加一个空格',

@@ -32,8 +32,8 @@ export const reportMessages: MessageTable = {
   },
   FG6022: {
     severity: 'error',
-    'zh-CN': '--to 只能是 docx、md 或二者（用逗号分隔），收到“{value}”',
-    en: '--to takes docx, md or both (comma-separated), got "{value}"',
+    'zh-CN': '--to 只能是 docx、md、pdf 中的一个或几个（用逗号分隔），收到“{value}”',
+    en: '--to takes one or more of docx, md, pdf (comma-separated), got "{value}"',
   },
   FG6023: {
     severity: 'error',
