@@ -84,35 +84,35 @@ describe('template folders: links, special files and files outside are refused',
   it('a path resolving outside the folder is FG3102', () => {
     const root = realpathSync(templateDir({}));
     const elsewhere = secretFile();
-    expect(checkEntry(elsewhere, root, 'file', 'en')).toMatchObject({
+    expect(checkEntry(elsewhere, root, 'en')).toMatchObject({
       code: 'FG3102',
       file: elsewhere,
     });
-    expect(checkEntry(join(root), root, 'folder', 'en')).toBeUndefined();
+    expect(checkEntry(join(root), root, 'en')).toBeUndefined();
   });
 
-  it('refuses a FIFO without blocking, and a folder named like a template (FG3104)', async () => {
+  it('refuses a FIFO without blocking, and a folder named like a template (FG1200)', async () => {
     const dir = templateDir({ 'report.md.hbs/x': 'folder' });
     execFileSync('mkfifo', [join(dir, 'plan.md.hbs')]);
     const { output, diagnostics } = await render(dir);
     expect(output).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
-      ['FG3104', join(dir, 'plan.md.hbs')],
-      ['FG3104', join(dir, 'report.md.hbs')],
+      ['FG1200', join(dir, 'plan.md.hbs')],
+      ['FG1200', join(dir, 'report.md.hbs')],
     ]);
     expect(diagnostics[0]?.message).toContain('FIFO');
   });
 
-  it('refuses template files over the size cap before reading them (FG3103)', async () => {
+  it('refuses template files over the 1 MB cap before reading them (FG1001)', async () => {
     const dir = templateDir({ 'plan.md.hbs': 'x'.repeat(1024 * 1024 + 1) });
     const { diagnostics } = await render(dir);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'FG3103', line: 1, column: 1 });
+    expect(diagnostics[0]).toMatchObject({ code: 'FG1001', line: 1, column: 1 });
     expect(diagnostics[0]?.message).toContain('1048577');
     const small = templateDir({ 'plan.md.hbs': '{{title}}' });
     expect(
       (await render(small, { title: 'ok' }, { maxTemplateBytes: 8 })).diagnostics[0]?.code,
-    ).toBe('FG3103');
+    ).toBe('FG1001');
   });
 
   it('reads GB18030 and BOM templates like plan files; damaged bytes are an encoding error', async () => {
@@ -151,7 +151,7 @@ describe('templates eject: symlinked sub-folders are refused', () => {
   });
 });
 
-describe('deep nesting is an FG3105 error, found before Handlebars parses', () => {
+describe('deep nesting is an FG3103 error, found before Handlebars parses', () => {
   const cases: [string, string, number, number][] = [
     ['blocks', 'a\nb\n' + '{{#if x}}'.repeat(5000) + 'y' + '{{/if}}'.repeat(5000), 3, 901],
     ['else-if chains', 'a\n{{#if a}}' + '{{else if b}}'.repeat(5000) + '{{/if}}', 2, 1297],
@@ -167,7 +167,7 @@ describe('deep nesting is an FG3105 error, found before Handlebars parses', () =
     const { output, diagnostics } = await render(templateDir({ 'plan.md.hbs': source }), { x: 1 });
     expect(output).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'FG3105', line, column });
+    expect(diagnostics[0]).toMatchObject({ code: 'FG3103', line, column });
   });
 
   it('a partial nested too deeply names the partial file', async () => {
@@ -177,7 +177,7 @@ describe('deep nesting is an FG3105 error, found before Handlebars parses', () =
     });
     const { diagnostics } = await render(dir);
     expect(diagnostics[0]).toMatchObject({
-      code: 'FG3105',
+      code: 'FG3103',
       file: join(dir, 'partials', 'deep.md.hbs'),
       line: 2,
     });
@@ -194,20 +194,20 @@ describe('deep nesting is an FG3105 error, found before Handlebars parses', () =
 describe('render budget: runaway templates stop with a diagnostic', () => {
   const big = { list: Array.from({ length: 200 }, (_, i) => i), word: 'x'.repeat(1000) };
 
-  it('{{#each}} nested over big data stops at the step budget (FG3106) at the inner block', async () => {
+  it('{{#each}} nested over big data stops at the step budget (FG3104) at the inner block', async () => {
     const source =
       'title\n{{#each list}}\n  {{#each @root.list}}\n    {{#each @root.list}}{{inc @index}}{{/each}}\n  {{/each}}\n{{/each}}\n';
     const { output, diagnostics } = await render(templateDir({ 'plan.md.hbs': source }), big);
     expect(output).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'FG3106', line: 4, column: 5 });
+    expect(diagnostics[0]).toMatchObject({ code: 'FG3104', line: 4, column: 5 });
     expect(diagnostics[0]?.message).toContain('2000000');
   });
 
   it('a smaller budget is honoured and the same template renders within a larger one', async () => {
     const dir = templateDir({ 'plan.md.hbs': '{{#each list}}{{inline this}}{{/each}}' });
     const tight = await render(dir, big, { budget: { maxSteps: 300 } });
-    expect(tight.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FG3106', 1, 1]]);
+    expect(tight.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FG3104', 1, 1]]);
     const roomy = await render(dir, big, { budget: { maxSteps: 401 } });
     expect(roomy.diagnostics).toEqual([]);
     // The budget is per render: a second render of the same engine starts from zero.
@@ -216,19 +216,19 @@ describe('render budget: runaway templates stop with a diagnostic', () => {
     expect(engine.render('plan', big).diagnostics).toEqual([]);
   });
 
-  it('output over the size cap is FG3107', async () => {
+  it('output over the size cap is FG3105', async () => {
     const dir = templateDir({
       'plan.md.hbs': 'a\n{{#each list}}\n{{#each @root.list}}{{@root.word}}{{/each}}\n{{/each}}',
     });
     const { output, diagnostics } = await render(dir, big, { budget: { maxOutputChars: 100_000 } });
     expect(output).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FG3107', 2, 1]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FG3105', 2, 1]]);
     const flat = templateDir({ 'plan.md.hbs': '{{word}}{{word}}' });
     const flatOut = await render(flat, big, { budget: { maxOutputChars: 1500 } });
-    expect(flatOut.diagnostics.map((d) => d.code)).toEqual(['FG3107']);
+    expect(flatOut.diagnostics.map((d) => d.code)).toEqual(['FG3105']);
   });
 
-  it('a partial calling itself stops at the partial depth (FG3108), not a stack overflow', async () => {
+  it('a partial calling itself stops at the partial depth (FG3106), not a stack overflow', async () => {
     const dir = templateDir({
       'plan.md.hbs': 'x\n{{> loop}}',
       'partials/loop.md.hbs': 'again\n{{#with this}}{{> loop}}{{/with}}',
@@ -237,7 +237,7 @@ describe('render budget: runaway templates stop with a diagnostic', () => {
     expect(output).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({
-      code: 'FG3108',
+      code: 'FG3106',
       file: join(dir, 'partials', 'loop.md.hbs'),
       line: 2,
       column: 1,

@@ -57,7 +57,7 @@ export interface TemplateEngine {
   readonly partials: ReadonlyMap<string, TemplateSource>;
 }
 
-/** Limits of one render call; exceeding one is an FG3106/FG3107 error, never a hang. */
+/** Limits of one render call; exceeding one is an FG3104/FG3105 error, never a hang. */
 export interface RenderBudget {
   /** Block iterations plus helper and partial calls. */
   maxSteps: number;
@@ -161,9 +161,7 @@ export async function createTemplateEngine(options: EngineOptions = {}): Promise
       for (const t of await listTemplates(dir, root, custom, lang, maxBytes, errors))
         if (!templates.has(t.name)) templates.set(t.name, t);
       const partialsDir = join(dir, PARTIALS_DIR);
-      const refused = exists(partialsDir)
-        ? checkEntry(partialsDir, root, 'folder', lang)
-        : undefined;
+      const refused = exists(partialsDir) ? checkEntry(partialsDir, root, lang) : undefined;
       if (refused) errors.push(refused);
       else {
         for (const p of await listTemplates(partialsDir, root, custom, lang, maxBytes, errors)) {
@@ -269,7 +267,7 @@ interface Compiled {
   diagnostics: Diagnostic[];
 }
 
-/** A render went over its budget (FG3106 steps or partial depth, FG3107 output size). */
+/** A render went over its budget (FG3104 steps or partial depth, FG3105 output size). */
 export class BudgetError extends Error {
   override name = 'BudgetError';
   constructor(
@@ -369,7 +367,7 @@ function compileTemplate(
     if (scan.tooDeep !== undefined) {
       diagnostics.push(
         makeDiagnostic(
-          'FG3105',
+          'FG3103',
           lang,
           { file: t.path, ...positionAt(t.source, scan.tooDeep) },
           { limit: MAX_TEMPLATE_NESTING },
@@ -671,14 +669,14 @@ export function diagnosticFromError(err: unknown, defaultFile: string, lang: Lan
     );
   }
   if (err instanceof BudgetError) {
-    const code = err.kind === 'output' ? 'FG3107' : err.kind === 'steps' ? 'FG3106' : 'FG3108';
+    const code = err.kind === 'output' ? 'FG3105' : err.kind === 'steps' ? 'FG3104' : 'FG3106';
     return makeDiagnostic(code, lang, loc(undefined), { limit: err.limit });
   }
   if (err instanceof RangeError) {
     // The last line of defence: the budget and the nesting limit should stop runaways first.
-    const code = /string length/i.test(message) ? 'FG3107' : 'FG3108';
+    const code = /string length/i.test(message) ? 'FG3105' : 'FG3106';
     return makeDiagnostic(code, lang, loc(undefined), {
-      limit: code === 'FG3107' ? DEFAULT_BUDGET.maxOutputChars : DEFAULT_BUDGET.maxPartialDepth,
+      limit: code === 'FG3105' ? DEFAULT_BUDGET.maxOutputChars : DEFAULT_BUDGET.maxPartialDepth,
     });
   }
   const parse = /^(?:Parse|Lexical) error on line (\d+)[.:]/.exec(message);
