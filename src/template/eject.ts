@@ -2,7 +2,8 @@
  * `fangan templates eject <dir>`: copies the built-in templates, their partials and the GB/T 9704
  * style profile into a folder the user owns, keeping the layout (`plan.md.hbs`,
  * `partials/…`, `profiles/gbt9704.json`) that `--template <dir>` and `--profile` read back.
- * Existing files are not overwritten without `force`; symbolic links never are.
+ * Existing files are not overwritten without `force`; symbolic links never are, and a linked
+ * sub-folder (`partials/`, `profiles/`) is refused rather than written through.
  */
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -46,6 +47,14 @@ export async function ejectTemplates(
     diagnostics.push(makeDiagnostic('FG4011', lang, at(dir), { name: dir }));
     return { written: [], diagnostics };
   }
+  // A linked sub-folder (`partials -> /etc`) would take the copies somewhere else.
+  const folders = [...new Set(files.map((rel) => dirname(rel)).filter((d) => d !== '.'))];
+  for (const folder of folders) {
+    const path = join(dir, folder);
+    if ((await kindOf(path)) === 'symlink')
+      diagnostics.push(makeDiagnostic('FG4011', lang, at(path), { name: path }));
+  }
+  if (diagnostics.length) return { written: [], diagnostics };
   // Check everything first: either the whole set is copied or nothing is.
   for (const rel of files) {
     const target = join(dir, rel);

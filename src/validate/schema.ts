@@ -7,25 +7,25 @@ import { typeNames } from '../diagnostics/messages/validate.js';
 import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
 import { dateExample } from './dates.js';
 import { readablePath, type Issue } from './issue.js';
-import { compileValidator, type FileKind } from './schema-compile.js';
+import { compileValidator, type FileKind, type SchemaName } from './schema-compile.js';
 import { closest } from './suggest.js';
 
 export { type FileKind } from './schema-compile.js';
 
 /** Where `npm run build` writes the standalone validators (scripts/build-schemas.js). */
-export const generatedValidatorPath = (kind: FileKind): string =>
+export const generatedValidatorPath = (kind: SchemaName): string =>
   fileURLToPath(new URL(`./generated/${kind}.cjs`, import.meta.url));
 
 const require = createRequire(import.meta.url);
-const validators: Partial<Record<FileKind, ValidateFunction>> = {};
-const origins: Partial<Record<FileKind, 'generated' | 'runtime'>> = {};
+const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+const origins: Partial<Record<SchemaName, 'generated' | 'runtime'>> = {};
 
 /**
  * The validator of one kind, loaded on first use: the standalone module generated at build time
  * (a plain function, nothing to compile), or, running from TypeScript sources where there is
  * none, compiled here with the same options.
  */
-function validatorFor(kind: FileKind): ValidateFunction {
+export function validatorFor(kind: SchemaName): ValidateFunction {
   let validate = validators[kind];
   if (validate) return validate;
   const generated = generatedValidatorPath(kind);
@@ -41,7 +41,7 @@ function validatorFor(kind: FileKind): ValidateFunction {
 }
 
 /** How the validator of `kind` was obtained in this process (tests check the built package). */
-export function validatorOrigin(kind: FileKind): 'generated' | 'runtime' {
+export function validatorOrigin(kind: SchemaName): 'generated' | 'runtime' {
   validatorFor(kind);
   return origins[kind] as 'generated' | 'runtime';
 }
