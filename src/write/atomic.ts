@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
 
 const CHUNK = 1 << 20;
@@ -107,4 +107,37 @@ export async function removeStaleTemps(dir: string, fs: WriteFs = nodeFs): Promi
       removed++;
   }
   return removed;
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own `{ recursive: true }` spins forever where a parent
+ * exists but refuses children with ENOENT (`/proc/self/x`); here that is an error like any other.
+ * Returns whether `dir` was created.
+ */
+export async function makeDirs(dir: string, fs: WriteFs = nodeFs): Promise<boolean> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      // Parents may be symbolic links (/tmp on macOS); the folder itself was checked already.
+      const st = await fs.stat(d);
+      if (!st.isDirectory()) {
+        throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), {
+          code: 'ENOTDIR',
+          path: d,
+        });
+      }
+      break;
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT' || dirname(d) === d) throw err;
+      missing.push(d);
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      await fs.mkdir(d);
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') throw err;
+    }
+  }
+  return missing.length > 0;
 }

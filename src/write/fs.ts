@@ -11,6 +11,7 @@ export interface WriteFs {
   unlink: typeof fsp.unlink;
   link: typeof fsp.link;
   lstat: typeof fsp.lstat;
+  stat: typeof fsp.stat;
   mkdir: typeof fsp.mkdir;
   readdir: typeof fsp.readdir;
   readFile: typeof fsp.readFile;
@@ -24,6 +25,7 @@ export const nodeFs: WriteFs = {
   unlink: fsp.unlink,
   link: fsp.link,
   lstat: fsp.lstat,
+  stat: fsp.stat,
   mkdir: fsp.mkdir,
   readdir: fsp.readdir,
   readFile: fsp.readFile,

@@ -17,7 +17,14 @@ import { join } from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Params } from '../diagnostics/catalog.js';
-import { atomicWriteFile, removeStaleTemps, stageFile, syncDir, tempNameFor } from './atomic.js';
+import {
+  atomicWriteFile,
+  makeDirs,
+  removeStaleTemps,
+  stageFile,
+  syncDir,
+  tempNameFor,
+} from './atomic.js';
 import { ioDiagnostic, errorDetail } from './errors.js';
 import { isSafeFileName } from './file-name.js';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
@@ -256,13 +263,15 @@ export class OutputWriter {
     try {
       const kind = await kindOf(fs, dir);
       if (kind === 'symlink') return refuse(this.diagnostic('FG4011', dir, { name: dir }));
-      if (kind === 'missing') {
-        await fs.mkdir(dir, { recursive: true });
-        created = true;
-      } else if (kind !== 'dir') {
+      if (kind === 'missing') created = await makeDirs(dir, fs);
+      else if (kind !== 'dir') {
         return refuse(this.diagnostic('FG4005', dir, { name: dir, detail: 'ENOTDIR' }));
       }
     } catch (err) {
+      if (errnoCode(err) === 'ENOENT') {
+        // A parent that takes no new folders (/proc/self): say so rather than "not found".
+        return refuse(this.diagnostic('FG4111', dir, { name: dir, reason: errorDetail(err) }));
+      }
       return refuse(ioDiagnostic(err, dir, dir, this.lang));
     }
     let lock;

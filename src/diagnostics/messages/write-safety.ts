@@ -77,8 +77,8 @@ export const writeSafetyMessages: MessageTable = {
   },
   FG7201: {
     severity: 'error',
-    'zh-CN': '按这些回答起草的方案无法通过校验，未写入任何文件：\n{problems}',
-    en: 'A plan drafted from these answers would not validate; nothing was written:\n{problems}',
+    'zh-CN': '按这些回答起草的方案无法通过校验，未写入任何文件：',
+    en: 'A plan drafted from these answers would not validate; nothing was written:',
   },
   FG9100: {
     severity: 'error',
