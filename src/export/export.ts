@@ -19,16 +19,19 @@ import {
 } from '../report/render.js';
 import { reportFileStem, rollupFileStem } from '../report/names.js';
 import {
+  collisionKey,
+  errorDetail,
   OutputWriter,
   safeFileName,
   safeFileNames,
   sha256,
+  type LockOwner,
   type OutputFile,
 } from '../write/index.js';
 import { createScanner, type Candidate } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
-import { emptyState, readState, writeState, type ExportState } from './state.js';
+import { emptyState, readState, STATE_NAME, writeState, type ExportState } from './state.js';
 import { indexJson, indexMarkdown } from './index-files.js';
 
 export interface ExportOptions {
@@ -48,6 +51,10 @@ export interface ExportOptions {
   /** fangan's version: a new version rebuilds everything. */
   version: string;
   onEvent?: (event: ExportEvent) => void;
+  /** Aborted on SIGINT / SIGTERM: writing stops cleanly and exportReports rejects. */
+  signal?: AbortSignal;
+  /** Owner of the output folder's lock (the CLI's process). */
+  lock?: LockOwner;
 }
 
 export type ReportStatus = 'written' | 'skipped' | 'failed';
@@ -86,6 +93,8 @@ export interface ExportSummary {
   /** Every file with problems (failures and warnings), for the CLI's formatters. */
   results: FileResult[];
   counts: Record<ReportStatus, number>;
+  /** Set when the output folder cannot be written at all (checked before any rendering). */
+  unwritable?: Diagnostic[];
 }
 
 /**
@@ -152,6 +161,41 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     counts: { written: 0, skipped: 0, failed: 0 },
   };
   if (candidates.length === 0) return summary;
+
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const writer = new OutputWriter(outDir, {
+    force: options.force,
+    lang,
+    concurrency: WRITE_CONCURRENCY,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.lock ? { lock: options.lock } : {}),
+  });
+  const folderProblems = await writer.ready();
+  if (hasErrors(folderProblems)) {
+    await writer.close();
+    summary.unwritable = folderProblems;
+    summary.results.push({ file: outDir, diagnostics: folderProblems });
+    return summary;
+  }
+  try {
+    return await exportInto(writer, summary, candidates, renderer, settings, options);
+  } catch (err) {
+    // Interrupted or a bug: what was renamed stays recorded, the lock is released.
+    await writer.close();
+    throw err;
+  }
+}
+
+async function exportInto(
+  writer: OutputWriter,
+  summary: ExportSummary,
+  candidates: Candidate[],
+  renderer: ReportRenderer,
+  settings: string,
+  options: ExportOptions,
+): Promise<ExportSummary> {
+  const { outDir, lang } = options;
+  const wanted = options.quarter;
   options.onEvent?.({ type: 'start', total: candidates.length });
 
   // --force keeps nothing from the last run, so the old state is not even read.
@@ -222,12 +266,6 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
   }
 
-  const writer = new OutputWriter(outDir, {
-    force: options.force,
-    lang,
-    concurrency: WRITE_CONCURRENCY,
-  });
-
   /** One town's files, all or none; a refused file (edited by hand) fails that town only. */
   const writeReport = async (
     c: Candidate,
@@ -264,6 +302,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     threads: options.threads,
     maxBacklog: MAX_BACKLOG,
     onReply: async (reply) => {
+      if (options.signal?.aborted) throw new Error('export interrupted');
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
@@ -309,6 +348,14 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     group.list.push(e);
   }
   const byGroup = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : 1);
+  // Two counties whose roll-ups land on one file (`云:川县` / `云：川县`, `AB县` / `ab县` on a
+  // case-insensitive disk): both fail, each naming the other, and neither is written.
+  const rollupOwners = new Map<string, { group: string; label: string }[]>();
+  for (const [group, { period, county }] of groups) {
+    const key = collisionKey(rollupName(period, county, ext[0] ?? 'md'));
+    const label = county ? `${county} ${period}` : period;
+    rollupOwners.set(key, [...(rollupOwners.get(key) ?? []), { group, label }]);
+  }
   for (const [key, { period, county, list }] of [...groups].sort(byGroup)) {
     list.sort((a, b) =>
       byDisplay(
@@ -328,6 +375,21 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       outputs: names,
       diagnostics: [],
     };
+    const others = (rollupOwners.get(collisionKey(names[0] ?? '')) ?? []).filter(
+      (o) => o.group !== key,
+    );
+    if (others.length > 0) {
+      const own = names[0] ?? '';
+      const at = { file: join(outDir, own), line: 1, column: 1 };
+      rollup.diagnostics = others.map((o) =>
+        makeDiagnostic('FG4106', lang, at, { name: own, other: o.label }),
+      );
+      rollup.status = 'failed';
+      rollup.outputs = [];
+      summary.results.push({ file: own, diagnostics: rollup.diagnostics });
+      summary.rollups.push(rollup);
+      continue;
+    }
     if (before && before.hash === hash && names.every((n) => existsSync(join(outDir, n)))) {
       state.rollups[key] = before;
       summary.rollups.push({ ...rollup, status: 'skipped' });
@@ -363,11 +425,20 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     { name: 'index.json', data: indexJson(summary, options) },
     { name: 'index.md', data: indexMarkdown(summary, options) },
   ]);
+  // The state goes in while the folder is still locked; losing it only means a full rebuild.
+  try {
+    await writeState(outDir, state);
+  } catch (err) {
+    const at = { file: join(outDir, STATE_NAME), line: 1, column: 1 };
+    summary.results.push({
+      file: at.file,
+      diagnostics: [makeDiagnostic('FG4109', lang, at, { detail: errorDetail(err) })],
+    });
+  }
   const closing = await writer.close();
   const problems = [...index.diagnostics, ...closing];
   if (problems.length > 0)
     summary.results.push({ file: join(outDir, 'index.md'), diagnostics: problems });
-  await writeState(outDir, state);
   return summary;
 }
 

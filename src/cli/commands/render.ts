@@ -82,9 +82,10 @@ async function printDiagnostics(
 }
 
 /** I/O failures of the output folder are exit 2; refusals (hand edits, links, stale) are exit 1. */
-const IO_CODES = new Set(['FG4005', 'FG4006', 'FG3010']);
-const exitFor = (diagnostics: readonly Diagnostic[]): number =>
-  diagnostics.some((d) => d.severity === 'error' && IO_CODES.has(d.code)) ? 2 : 1;
+const exitFor = async (diagnostics: readonly Diagnostic[]): Promise<number> => {
+  const { isIoProblem } = await import('../../write/errors.js');
+  return diagnostics.some((d) => isIoProblem(d) || d.code === 'FG3010') ? 2 : 1;
+};
 
 async function renderCommand(
   planArg: string,
@@ -98,8 +99,9 @@ async function renderCommand(
     import('../usage.js'),
     import('../../render/index.js'),
   ]);
-  const lang = resolveLang(flags.lang, io.env);
+  const lang: Lang = resolveLang(flags.lang, io.env);
   const usage = (code: string, params: Record<string, string>) => usageError(code, lang, params);
+  if (flags.out.trim() === '') throw usage('FG9100', { option: '-o, --out' });
 
   const to: PlanFormat[] = [];
   let pdf = false;
@@ -135,6 +137,56 @@ async function renderCommand(
     if (!isDir) throw usage('FG9021', { path: flags.template ?? '' });
   }
 
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const outDir = path.resolve(io.cwd, flags.out);
+  let writer: import('../../write/index.js').OutputWriter | undefined;
+  if (!flags.check) {
+    io.graceful?.();
+    const { OutputWriter } = await import('../../write/index.js');
+    writer = new OutputWriter(outDir, {
+      force: Boolean(flags.force),
+      lang,
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.lockOwner ? { lock: io.lockOwner } : {}),
+    });
+    const problems = await writer.ready();
+    if (await printDiagnostics(ctx, lang, version, problems)) {
+      await writer.close();
+      return exitFor(problems);
+    }
+  }
+  try {
+    return await renderInto(writer, outDir, planArg, flags, ctx, version, {
+      lang,
+      to,
+      date,
+      pdf,
+      keepDocx,
+    });
+  } finally {
+    await writer?.close();
+  }
+}
+
+async function renderInto(
+  writer: import('../../write/index.js').OutputWriter | undefined,
+  outDir: string,
+  planArg: string,
+  flags: RenderFlags,
+  ctx: CliContext,
+  version: string,
+  {
+    lang,
+    to,
+    date,
+    pdf,
+    keepDocx,
+  }: { lang: Lang; to: PlanFormat[]; date: Date | undefined; pdf: boolean; keepDocx: boolean },
+): Promise<number> {
+  const { io } = ctx;
+  const render = await import('../../render/index.js');
+  const templateDir =
+    flags.template === undefined ? undefined : path.resolve(io.cwd, flags.template);
   const planPath = path.resolve(io.cwd, planArg);
   const { loadPlan } = await import('../../validate/index.js');
   const { plan, result } = await loadPlan(planPath, { lang });
@@ -167,10 +219,9 @@ async function renderCommand(
   });
   if (await printDiagnostics(ctx, lang, version, rendered.diagnostics)) return 1;
 
-  const outDir = path.resolve(io.cwd, flags.out);
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
 
-  if (flags.check) {
+  if (!writer) {
     // PDFs carry LibreOffice's own time stamps, so only the .docx/.md are compared.
     const compared = keepDocx
       ? rendered.files
@@ -202,8 +253,8 @@ async function renderCommand(
     files = converted.files;
   }
 
-  const { writeOutputs } = await import('../../write/index.js');
-  const written = await writeOutputs(outDir, files, { force: Boolean(flags.force), lang });
+  const call = await writer.write(files);
+  const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   if (await printDiagnostics(ctx, lang, version, written.diagnostics)) {
     return exitFor(written.diagnostics);
   }

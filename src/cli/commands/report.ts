@@ -73,6 +73,7 @@ async function common(flags: OutputFlags, ctx: CliContext) {
   const lang: Lang = resolveLang(flags.lang, ctx.io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
     new UsageError(`${code} ${formatMessage(code, lang, params)}`);
+  if (flags.output.trim() === '') throw usage('FG9100', { option: '-o, --output' });
   const asked = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
   if (asked.length === 0 || asked.some((f) => f !== 'docx' && f !== 'md' && f !== 'pdf')) {
     throw usage('FG6022', { value: flags.to });
@@ -115,7 +116,52 @@ async function common(flags: OutputFlags, ctx: CliContext) {
 
 /** `fangan report`: one progress file -> its report. Exit 0 written, 1 bad data, 2 usage. */
 async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext): Promise<number> {
-  const { lang, settings, resolve, printProblems, pdf, keepDocx } = await common(flags, ctx);
+  const shared = await common(flags, ctx);
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const writer = await openOutput(shared.resolve(flags.output), flags, shared.lang, ctx);
+  if (Array.isArray(writer)) {
+    await shared.printProblems([{ file: flags.output, diagnostics: writer }], 'stdout');
+    return 2;
+  }
+  try {
+    return await reportInto(writer, file, flags, ctx, shared);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** An OutputWriter for `dir`, or the problems that make the folder unusable (exit 2). */
+async function openOutput(
+  dir: string,
+  flags: { force?: boolean },
+  lang: Lang,
+  ctx: CliContext,
+): Promise<import('../../write/index.js').OutputWriter | Diagnostic[]> {
+  const { io } = ctx;
+  io.graceful?.();
+  const [{ OutputWriter }, { hasErrors }] = await Promise.all([
+    import('../../write/index.js'),
+    import('../../diagnostics/types.js'),
+  ]);
+  const writer = new OutputWriter(dir, {
+    force: Boolean(flags.force),
+    lang,
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.lockOwner ? { lock: io.lockOwner } : {}),
+  });
+  const problems = await writer.ready();
+  if (!hasErrors(problems)) return writer;
+  await writer.close();
+  return problems;
+}
+
+async function reportInto(
+  writer: import('../../write/index.js').OutputWriter,
+  file: string,
+  flags: OutputFlags,
+  ctx: CliContext,
+  { lang, settings, resolve, printProblems, pdf, keepDocx }: Awaited<ReturnType<typeof common>>,
+): Promise<number> {
   const [
     { loadProgress },
     { buildReportView },
@@ -193,14 +239,14 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
     }
     files = converted.files;
   }
-  const outDir = resolve(flags.output);
-  const written = await write.writeOutputs(outDir, files, { force: Boolean(flags.force), lang });
+  const call = await writer.write(files);
+  const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   const warnings = loaded.result.diagnostics;
   await printProblems(
     [{ file, diagnostics: [...warnings.map(relabel), ...written.diagnostics] }],
     'stdout',
   );
-  if (hasErrors(written.diagnostics)) return 1;
+  if (hasErrors(written.diagnostics)) return written.diagnostics.some(write.isIoProblem) ? 2 : 1;
   if (flags.format !== 'json') {
     for (const p of written.written) {
       ctx.io.stdout.write(
@@ -248,7 +294,10 @@ async function exportCommand(
   const json = flags.format === 'json';
   let bar: ReturnType<typeof createProgressBar> | undefined;
 
+  io.graceful?.();
   const summary = await exportReports({
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.lockOwner ? { lock: io.lockOwner } : {}),
     files,
     outDir: resolve(flags.output),
     cwd: io.cwd,
@@ -279,6 +328,11 @@ async function exportCommand(
     },
   });
   bar?.done();
+  if (summary.unwritable) {
+    // The output folder cannot be used: nothing was rendered or written.
+    await printProblems([{ file: flags.output, diagnostics: summary.unwritable }], 'stderr');
+    return 2;
+  }
 
   if (summary.progressFiles === 0) throw usage('FG6020', { paths: paths.join(' ') });
   if (summary.found === 0) {

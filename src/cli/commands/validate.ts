@@ -76,7 +76,8 @@ async function validateCommand(
   const maxWarnings = integer('--max-warnings', flags.maxWarnings, 0);
   const jobs = integer('--jobs', flags.jobs, 1) ?? pool.defaultJobs();
 
-  const inputs = await files.discoverFiles(paths, io.cwd, lang);
+  const unreadable: import('../files.js').UnreadableFolder[] = [];
+  const inputs = await files.discoverFiles(paths, io.cwd, lang, { unreadable });
   const format = await formatters.loadFormatter(flags.format);
   const check = {
     lang,
@@ -117,6 +118,8 @@ async function validateCommand(
     }),
   );
 
+  // Unreadable sub-folders are reported like unreadable files: the rest was still checked.
+  failures.push(...unreadable.map((u) => ({ file: u.display, reason: u.reason })));
   for (const f of failures) {
     io.stderr.write(
       `fangan: FG9003 ${formatMessage('FG9003', lang, { path: f.file, reason: f.reason })}\n`,
