@@ -22,17 +22,51 @@ const version = (): string =>
 
 /**
  * A reader that went away (`fangan validate … | head`) is not an error of ours: the rest of the
- * output is dropped quietly and the run still ends with its own exit code. Other stream errors
- * stay fatal.
+ * output is dropped quietly and the run still ends with its own exit code. Any other error on the
+ * process's stdout or stderr (a full disk, `> /dev/full`, a file over quota) means output was
+ * lost: it is remembered, and `settle` turns the exit code into 2 with a message.
  */
-const ignoreClosedPipe = (err: NodeJS.ErrnoException): void => {
+let lostOutput: NodeJS.ErrnoException | undefined;
+const onStreamError = (err: NodeJS.ErrnoException): void => {
   if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
-  throw err;
+  lostOutput ??= err;
 };
-function ignoreClosedPipes(): void {
+function watchProcessStreams(): void {
   for (const stream of [process.stdout, process.stderr]) {
-    if (!stream.listeners('error').includes(ignoreClosedPipe)) stream.on('error', ignoreClosedPipe);
+    if (!stream.listeners('error').includes(onStreamError)) stream.on('error', onStreamError);
   }
+}
+
+/**
+ * For the bin: waits until stdout and stderr are flushed, then gives the exit code to use: `code`,
+ * or 2 when writing the output failed (the message goes to stderr, if stderr still works).
+ */
+export async function settle(code: number): Promise<number> {
+  watchProcessStreams();
+  const flushed = (stream: NodeJS.WriteStream): Promise<void> =>
+    new Promise((resolve) => {
+      try {
+        stream.write('', () => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  if (!lostOutput) return code;
+  const { formatMessage } = await import('../diagnostics/catalog.js');
+  const { resolveLang } = await import('./context.js');
+  const lang = resolveLang(undefined, process.env);
+  const detail = lostOutput.code ?? lostOutput.message;
+  await new Promise<void>((resolve) => {
+    try {
+      process.stderr.write(`fangan: FG9151 ${formatMessage('FG9151', lang, { detail })}\n`, () =>
+        resolve(),
+      );
+    } catch {
+      resolve();
+    }
+  });
+  return 2;
 }
 
 /**
@@ -43,7 +77,7 @@ function ignoreClosedPipes(): void {
 export async function run(argv: string[], io?: CliIO): Promise<number> {
   let watch: ReturnType<typeof watchSignals> | undefined;
   if (io === undefined) {
-    ignoreClosedPipes();
+    watchProcessStreams();
     watch = watchSignals();
     io = { ...processIO(), signal: watch.signal, graceful: watch.graceful };
   }
@@ -107,7 +141,10 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     }
     const e = err as NodeJS.ErrnoException;
     if (e && typeof e.code === 'string' && typeof e.path === 'string') {
-      io.stderr.write(`fangan: ${e.code}: ${e.path}: ${e.message}\n`);
+      // Node's message already starts with the code and usually names the path.
+      let message = e.message.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
+      if (!message.includes(e.path)) message += ` (${e.path})`;
+      io.stderr.write(`fangan: ${message}\n`);
       return 2;
     }
     io.stderr.write(

@@ -81,7 +81,8 @@ export async function prepareRenderOne(settings: JobSettings): Promise<RenderOne
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (typeof e?.code !== 'string') throw err;
-      const reason = `${e.code}: ${e.message}`;
+      // Node's message already starts with the code ("ENOENT: no such file …").
+      const reason = e.message.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
       const at = { file: job.display, line: 1, column: 1 };
       return {
         index: job.index,

@@ -301,7 +301,7 @@ export class OutputWriter {
     } catch (err) {
       await release();
       return refuse(
-        this.diagnostic('FG4006', join(dir, MANIFEST_NAME), {
+        this.diagnostic('FG4202', join(dir, MANIFEST_NAME), {
           name: MANIFEST_NAME,
           detail: errorDetail(err),
         }),

@@ -84,7 +84,9 @@ async function printDiagnostics(
 /** I/O failures of the output folder are exit 2; refusals (hand edits, links, stale) are exit 1. */
 const exitFor = async (diagnostics: readonly Diagnostic[]): Promise<number> => {
   const { isIoProblem } = await import('../../write/errors.js');
-  return diagnostics.some((d) => isIoProblem(d) || d.code === 'FG3010') ? 2 : 1;
+  return diagnostics.some((d) => isIoProblem(d) || d.code === 'FG4202' || d.code === 'FG3010')
+    ? 2
+    : 1;
 };
 
 async function renderCommand(

@@ -269,6 +269,7 @@ async function exportCommand(
   const { lang, usage, settings, resolve, printProblems, pdf } = await common(flags, ctx);
   // Batch PDF export converts what the run wrote; until then the choice is refused, not ignored.
   if (pdf) throw usage('FG6022', { value: flags.to });
+  const { useColor } = await import('../io.js');
   const quarter = flags.quarter?.trim().toUpperCase();
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
     throw usage('FG6021', { value: flags.quarter ?? '' });
@@ -293,6 +294,16 @@ async function exportCommand(
   const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
   const json = flags.format === 'json';
   let bar: ReturnType<typeof createProgressBar> | undefined;
+  // Problems are printed a chunk of files at a time, as the export reads them back in path order.
+  const formatOptions = {
+    lang,
+    color: useColor(io),
+    cwd: io.cwd,
+    strict: false,
+    version: '',
+  };
+  const stylish = json ? undefined : await import('../formatters/stylish.js');
+  const problems = { files: 0, errors: 0, warnings: 0 };
 
   io.graceful?.();
   const summary = await exportReports({
@@ -326,6 +337,19 @@ async function exportCommand(
       }
       bar?.tick(r.town ?? r.source);
     },
+    ...(stylish
+      ? {
+          onProblems: (results: FileResult[]) => {
+            bar?.done();
+            for (const r of results) {
+              problems.files++;
+              for (const d of r.diagnostics)
+                problems[d.severity === 'error' ? 'errors' : 'warnings']++;
+            }
+            io.stdout.write(stylish.stylishBlocks(results, formatOptions));
+          },
+        }
+      : {}),
   });
   bar?.done();
   if (summary.unwritable) {
@@ -339,18 +363,24 @@ async function exportCommand(
     throw usage('FG6023', { quarter: quarter ?? '', count: summary.progressFiles });
   }
   const outDir = resolve(flags.output);
+  const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
+  const failedAny = summary.counts.failed > 0 || summary.failures.length > 0;
   if (json) {
     const { readFile } = await import('node:fs/promises');
     io.stdout.write(await readFile(path.join(outDir, 'index.json'), 'utf8'));
   } else {
-    await printProblems(summary.results, 'stdout');
+    if (problems.files > 0 && stylish) {
+      io.stdout.write(`${stylish.stylishSummary(problems, formatOptions)}\n`);
+    }
     const { written, skipped, failed } = summary.counts;
     const rollups = summary.rollups.filter((r) => r.status !== 'failed').length;
+    const rollupsFailed = summary.rollups.length - rollups;
     const where = path.relative(io.cwd, outDir) || '.';
+    const mark = failedAny ? '✖' : '✔';
     io.stdout.write(
       lang === 'en'
-        ? `${failed ? '✖' : '✔'} ${written} reports written, ${skipped} unchanged, ${failed} failed; ${rollups} roll-ups; index: ${where}/index.md\n`
-        : `${failed ? '✖' : '✔'} 已生成 ${written} 份汇报，未变化跳过 ${skipped} 份，失败 ${failed} 份；汇总报告 ${rollups} 份；清单：${where}/index.md\n`,
+        ? `${mark} ${written} reports written, ${skipped} unchanged, ${failed} failed; ${rollups} roll-ups${rollupsFailed ? `, ${rollupsFailed} failed` : ''}; index: ${where}/index.md\n`
+        : `${mark} 已生成 ${written} 份汇报，未变化跳过 ${skipped} 份，失败 ${failed} 份；汇总报告 ${rollups} 份${rollupsFailed ? `，失败 ${rollupsFailed} 份` : ''}；清单：${where}/index.md\n`,
     );
   }
   if (flags.stats) {
@@ -361,6 +391,5 @@ async function exportCommand(
     };
     io.stderr.write(`${JSON.stringify(stats)}\n`);
   }
-  const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
-  return summary.counts.failed > 0 || rollupFailed ? 1 : 0;
+  return failedAny || rollupFailed ? 1 : 0;
 }

@@ -108,15 +108,22 @@ async function validateCommand(
         diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
       }))
     : results;
-  io.stdout.write(
-    format(shown, {
-      lang,
-      color: flags.format === 'stylish' && useColor(io),
-      cwd: io.cwd,
-      strict: Boolean(flags.strict),
-      version,
-    }),
-  );
+  const formatOptions = {
+    lang,
+    color: flags.format === 'stylish' && useColor(io),
+    cwd: io.cwd,
+    strict: Boolean(flags.strict),
+    version,
+  };
+  if (failures.length > 0 && flags.format === 'stylish') {
+    // A file that could not be read must not end in "✔ 0 files, no problems".
+    const stylish = await import('../formatters/stylish.js');
+    io.stdout.write(
+      stylish.stylishBlocks(shown, formatOptions) +
+        (results.length > 0 ? `${stylish.stylishSummary(counts, formatOptions)}\n` : '') +
+        `✖ ${formatMessage('FG9150', lang, { count: failures.length })}\n`,
+    );
+  } else io.stdout.write(format(shown, formatOptions));
 
   // Unreadable sub-folders are reported like unreadable files: the rest was still checked.
   failures.push(...unreadable.map((u) => ({ file: u.display, reason: u.reason })));

@@ -20,6 +20,23 @@ export const reportMessages: MessageTable = {
     'zh-CN': '{town}{period}已有一份进展文件（{other}），本文件的汇报另存为 {name}',
     en: '{town} already has a progress file for {period} ({other}); this report is written as {name}',
   },
+  // FG6100–FG6199: batch export (the worker pool and the export's own files).
+  FG6100: {
+    severity: 'error',
+    'zh-CN':
+      '导出线程处理本文件时内存不足（上限 {limit} MB），本文件的汇报没有生成；其余文件照常导出',
+    en: 'The export worker ran out of memory (limit {limit} MB) on this file; its report was not written, the other files were exported',
+  },
+  FG6101: {
+    severity: 'error',
+    'zh-CN': '导出线程处理本文件时意外中止（{reason}），本文件的汇报没有生成；其余文件照常导出',
+    en: 'The export worker stopped unexpectedly on this file ({reason}); its report was not written, the other files were exported',
+  },
+  FG6102: {
+    severity: 'warning',
+    'zh-CN': '没能保存导出记录 .fangan-export.json（{detail}），下次导出将全部重新生成',
+    en: 'Could not save the export record .fangan-export.json ({detail}); the next export rebuilds everything',
+  },
   FG6020: {
     severity: 'error',
     'zh-CN': '没有找到季度进展文件（kind: progress）：{paths}',
