@@ -30,6 +30,13 @@ import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
 import { emptyState, readState, writeState, type ExportState } from './state.js';
 import { indexJson, indexMarkdown } from './index-files.js';
+import {
+  expectedGroups,
+  loadCountySettings,
+  plansSeen,
+  rollupOptions,
+  type FailedReport,
+} from './county.js';
 
 export interface ExportOptions {
   /** Absolute paths of candidate files (plans and other YAML are passed over). */
@@ -45,6 +52,10 @@ export interface ExportOptions {
   profileFile?: string;
   lang: Lang;
   asOf?: string;
+  /** Signature of the roll-ups (`--issuer`); overrides the county settings. */
+  issuer?: string;
+  /** 主送机关 of the roll-ups (`--addressee`); overrides the county settings. */
+  addressee?: string;
   /** fangan's version: a new version rebuilds everything. */
   version: string;
   onEvent?: (event: ExportEvent) => void;
@@ -69,6 +80,8 @@ export interface RollupRecord {
   county?: string;
   status: ReportStatus;
   towns: string[];
+  /** Towns expected for the period that sent nothing or a file that failed. */
+  absent: string[];
   outputs: string[];
   diagnostics: Diagnostic[];
 }
@@ -86,6 +99,8 @@ export interface ExportSummary {
   /** Every file with problems (failures and warnings), for the CLI's formatters. */
   results: FileResult[];
   counts: Record<ReportStatus, number>;
+  /** A county settings file (county.yaml) had errors. */
+  countyFailed: boolean;
 }
 
 /**
@@ -139,7 +154,8 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   });
   const settings = settingsHash(options, renderer);
 
-  const all = (await scanAll(options.files, options.cwd)).filter((c) => c.isProgress);
+  const scanned = await scanAll(options.files, options.cwd);
+  const all = scanned.filter((c) => c.isProgress);
   const wanted = options.quarter;
   // Files whose quarter the peek could not see are rendered and filtered on their real period.
   const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);
@@ -150,8 +166,14 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     rollups: [],
     results: [],
     counts: { written: 0, skipped: 0, failed: 0 },
+    countyFailed: false,
   };
   if (candidates.length === 0) return summary;
+  const plans = plansSeen(scanned);
+  const countySettings = await loadCountySettings(scanned, plans, options.cwd, lang);
+  summary.countyFailed = countySettings.failed;
+  summary.results.push(...countySettings.results);
+  const failures: FailedReport[] = [];
   options.onEvent?.({ type: 'start', total: candidates.length });
 
   // --force keeps nothing from the last run, so the old state is not even read.
@@ -193,6 +215,14 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       diagnostics: result.diagnostics,
     };
     if (c.quarter) r.quarter = c.quarter;
+    if (c.town) r.town = c.town;
+    failures.push({
+      source: c.display,
+      result,
+      ...(c.quarter ? { quarter: c.quarter } : {}),
+      ...(c.town ? { town: c.town } : {}),
+      ...(c.county ? { county: c.county } : {}),
+    });
     summary.reports.push(r);
     summary.counts.failed++;
     summary.results.push(result);
@@ -308,6 +338,23 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     }
     group.list.push(e);
   }
+  // Counties with towns expected for a period but no valid report still get their roll-up.
+  const periods = wanted
+    ? [wanted]
+    : [
+        ...new Set([
+          ...candidates.flatMap((c) => (c.quarter ? [c.quarter] : [])),
+          ...groups.keys(),
+        ]),
+      ];
+  for (const g of expectedGroups(periods, plans, failures)) {
+    const key = rollupKey(g.period, g.county);
+    if (!groups.has(key)) groups.set(key, { ...g, list: [] });
+  }
+  const heads = {
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    ...(options.addressee ? { addressee: options.addressee } : {}),
+  };
   const byGroup = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : 1);
   for (const [key, { period, county, list }] of [...groups].sort(byGroup)) {
     list.sort((a, b) =>
@@ -317,14 +364,17 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       ),
     );
     const names = ext.map((e) => rollupName(period, county, e));
-    const hash = sha256(list.map((e) => e.hash).join('\n'));
     const towns = list.map((e) => e.entry.town);
+    const group = county ? { period, county } : { period };
+    const rollupSettings = rollupOptions(group, towns, plans, failures, countySettings, heads);
+    const hash = sha256([...list.map((e) => e.hash), JSON.stringify(rollupSettings)].join('\n'));
     const before = old.rollups[key];
     const rollup: RollupRecord = {
       quarter: period,
       ...(county ? { county } : {}),
       status: 'written',
       towns,
+      absent: (rollupSettings.absent ?? []).map((a) => a.town),
       outputs: names,
       diagnostics: [],
     };
@@ -336,7 +386,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     try {
       const view = buildRollupView(
         list.map((e) => e.entry),
-        county ? { county } : {},
+        rollupSettings,
       );
       const rendered = await renderer.rollup(view);
       const files = names.map((name) => ({

@@ -44,6 +44,7 @@ export function indexJson(
       county: r.county ?? null,
       status: r.status,
       towns: r.towns,
+      absent: r.absent,
       outputs: r.outputs,
       diagnostics: r.diagnostics,
     })),

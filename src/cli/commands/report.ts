@@ -15,6 +15,8 @@ interface OutputFlags {
 
 interface ExportFlags extends OutputFlags {
   quarter?: string;
+  issuer?: string;
+  addressee?: string;
   jobs?: string;
   stats?: boolean;
 }
@@ -52,6 +54,8 @@ export function defineExport(program: Command, ctx: CliContext): void {
       ),
   )
     .option('--quarter <quarter>', '只导出这个季度，例如 2025Q1')
+    .option('--issuer <name>', '汇总报告的落款单位，例如 云川县卫生健康局（优先于 county.yaml）')
+    .option('--addressee <name>', '汇总报告标题下的主送机关（优先于 county.yaml）')
     .option('-j, --jobs <n>', '并行线程数（默认为 CPU 数）')
     .option('--stats', '结束时在标准错误输出用时和内存峰值（JSON）')
     .action(async (paths: string[], flags: ExportFlags, command: Command) => {
@@ -201,6 +205,12 @@ async function exportCommand(
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
     throw usage('FG6021', { value: flags.quarter ?? '' });
   }
+  for (const [option, value] of [
+    ['--issuer', flags.issuer],
+    ['--addressee', flags.addressee],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') throw usage('FG9252', { option });
+  }
   let threads: number;
   if (flags.jobs === undefined) threads = (await import('node:os')).availableParallelism();
   else if (/^\d+$/.test(flags.jobs) && Number(flags.jobs) >= 1) threads = Number(flags.jobs);
@@ -235,6 +245,8 @@ async function exportCommand(
     ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
     ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
     onEvent: (event) => {
       if (event.type === 'start') {
         bar = createProgressBar(io, event.total, {
@@ -282,5 +294,5 @@ async function exportCommand(
     io.stderr.write(`${JSON.stringify(stats)}\n`);
   }
   const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
-  return summary.counts.failed > 0 || rollupFailed ? 1 : 0;
+  return summary.counts.failed > 0 || rollupFailed || summary.countyFailed ? 1 : 0;
 }
