@@ -208,3 +208,20 @@ describe('fangan export: who has not reported', () => {
     expect(md).toContain('应报3个乡镇，实报3个。');
   });
 });
+
+describe('town report head', () => {
+  it('prints the progress addressee under the title, flush left, with a full-width colon', async () => {
+    const { createReportRenderer } = await import('../src/report/render.js');
+    const renderer = await createReportRenderer({ formats: ['md'], lang: 'zh-CN' });
+    const progress = load<Progress>('examples/qingxi/progress/2025Q1.yaml');
+    const plan = load<Plan>('examples/qingxi/plan.yaml');
+    expect(progress.addressee).toBe('云川县卫生健康局');
+    const { markdown } = await renderer.report(buildReportView(progress, plan));
+    expect(markdown).toMatch(/^# .+\n\n<!-- fangan:noindent -->\n云川县卫生健康局：\n\n\S/);
+    const without = { ...progress };
+    delete without.addressee;
+    const plain = (await renderer.report(buildReportView(without, plan))).markdown;
+    expect(plain).not.toContain('云川县卫生健康局：');
+    expect(plain).toMatch(/^# .+\n\n[^<]/);
+  });
+});

@@ -2,6 +2,7 @@ import type { IsoDate } from '../model/types.js';
 import { formatDateZh } from '../model/chinese.js';
 import { daysBetween } from '../model/calendar.js';
 import { nextQuarter, parseQuarter, quarterNameZh } from './period.js';
+import { addresseeLine } from './heads.js';
 import { buildChart, type ChartView } from './chart.js';
 import { formatRate, percentText, rate } from './figures.js';
 import {
@@ -192,13 +193,6 @@ const mostCommon = (values: (string | undefined)[]): string | undefined => {
 };
 
 const collator = new Intl.Collator('zh-CN');
-
-/** A 主送机关 line as GB/T 9704 writes it: trimmed, ending in one full-width colon. */
-export const addresseeLine = (text: string): string =>
-  `${text
-    .trim()
-    .replace(/[：:]+$/, '')
-    .trim()}：`;
 
 export interface RollupOptions {
   county?: string;
