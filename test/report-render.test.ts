@@ -96,6 +96,6 @@ describe('roll-up template', async () => {
     for (const t of towns) expect(markdown).toContain(`| ${t.town} |`);
     expect(markdown).toContain('| 合计 | 3个乡镇 |');
     expect(markdown).toContain('title "各乡镇任务平均完成比例"');
-    expect(markdown).toContain('## 四、下一步工作');
+    expect(markdown).toContain('## 五、下一步工作');
   });
 });

@@ -6,6 +6,7 @@ import { defineValidate } from './commands/validate.js';
 import { defineRender, defineTemplates } from './commands/render.js';
 import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
+import { defineAnnual } from './commands/annual.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -123,6 +124,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   defineTemplates(program, ctx);
   defineReport(program, ctx);
   defineExport(program, ctx);
+  defineAnnual(program, ctx);
   defineInit(program, ctx);
   defineProgress(program, ctx);
 

@@ -8,6 +8,7 @@ import { reportMessages } from './messages/report.js';
 import { initMessages } from './messages/init.js';
 import { cliMessages } from './messages/cli.js';
 import { writeSafetyMessages } from './messages/write-safety.js';
+import { countyMessages } from './messages/county.js';
 
 /**
  * One entry of the message catalogue. Texts are templates: `{name}` is replaced by the
@@ -37,6 +38,7 @@ export const catalog: MessageTable = {
   ...initMessages,
   ...cliMessages,
   ...writeSafetyMessages,
+  ...countyMessages,
 };
 
 export type Params = Record<string, string | number | undefined>;

@@ -28,13 +28,21 @@ import {
   type LockOwner,
   type OutputFile,
 } from '../write/index.js';
-import { createScanner, type Candidate } from './scan.js';
+import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
 import { emptyState, readState, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
 import { tempNameFor } from '../write/atomic.js';
+import {
+  expectedGroups,
+  loadCountySettings,
+  plansSeen,
+  rollupOptions,
+  type CountySettings,
+  type FailedReport,
+} from './county.js';
 
 export interface ExportOptions {
   /** Absolute paths of candidate files (plans and other YAML are passed over). */
@@ -52,6 +60,10 @@ export interface ExportOptions {
   profileFile?: string;
   lang: Lang;
   asOf?: string;
+  /** Signature of the roll-ups (`--issuer`); overrides the county settings. */
+  issuer?: string;
+  /** 主送机关 of the roll-ups (`--addressee`); overrides the county settings. */
+  addressee?: string;
   /** fangan's version: a new version rebuilds everything. */
   version: string;
   onEvent?: (event: ExportEvent) => void;
@@ -89,6 +101,8 @@ export interface RollupRecord {
   county?: string;
   status: ReportStatus;
   towns: string[];
+  /** Towns expected for the period that sent nothing or a file that failed. */
+  absent: string[];
   outputs: string[];
   diagnostics: Diagnostic[];
 }
@@ -111,6 +125,8 @@ export interface ExportSummary {
   warnings: number;
   /** Set when the output folder cannot be written at all (checked before any rendering). */
   unwritable?: Diagnostic[];
+  /** A county settings file (county.yaml) had errors. */
+  countyFailed: boolean;
 }
 
 /**
@@ -189,7 +205,8 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   });
   const settings = settingsHash(options, renderer);
 
-  const all = (await scanAll(options.files, options.cwd)).filter((c) => c.isProgress);
+  const scanned = await scanAll(options.files, options.cwd);
+  const all = scanned.filter((c) => c.isProgress);
   const wanted = options.quarter;
   // Files whose quarter the peek could not see are rendered and filtered on their real period.
   const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);
@@ -201,8 +218,14 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     failures: [],
     counts: { written: 0, skipped: 0, failed: 0 },
     warnings: 0,
+    countyFailed: false,
   };
   if (candidates.length === 0) return summary;
+  const plans = plansSeen(scanned);
+  const countySettings = await loadCountySettings(scanned, plans, options.cwd, options.lang);
+  summary.countyFailed = countySettings.failed;
+  summary.failures.push(...countySettings.results.filter((r) => hasErrors(r.diagnostics)));
+  const countyInfo = { plans, settings: countySettings };
 
   // The output folder is opened (created, locked, checked) before anything is rendered.
   const writer = new OutputWriter(options.outDir, {
@@ -223,7 +246,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
 
   const spool = await Spool.open();
   try {
-    await run(options, writer, renderer, settings, candidates, summary, spool);
+    await run(options, writer, renderer, settings, candidates, summary, spool, countyInfo);
   } catch (err) {
     // Interrupted or a bug: what was renamed stays recorded, the lock is released.
     await writer.close();
@@ -242,7 +265,10 @@ async function run(
   candidates: Candidate[],
   summary: ExportSummary,
   spool: Spool,
+  countyInfo: { plans: PlanInfo[]; settings: CountySettings },
 ): Promise<void> {
+  const { plans, settings: countySettings } = countyInfo;
+  const failures: FailedReport[] = [];
   const { outDir, lang } = options;
   const wanted = options.quarter;
   // --force keeps nothing from the last run, so the old state is not even read.
@@ -337,6 +363,14 @@ async function run(
       diagnostics: result.diagnostics,
     };
     if (c.quarter) r.quarter = c.quarter;
+    if (c.town) r.town = c.town;
+    failures.push({
+      source: c.display,
+      result,
+      ...(c.quarter ? { quarter: c.quarter } : {}),
+      ...(c.town ? { town: c.town } : {}),
+      ...(c.county ? { county: c.county } : {}),
+    });
     record(r, undefined, result);
   };
 
@@ -450,7 +484,25 @@ async function run(
   // Roll-ups, one per period and county, from this run's and the kept figures; towns whose plan
   // names no county share one roll-up per period.
   const rollupState: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
-  const rollupProblems: FileResult[] = [];
+  // The county settings' problems are listed with the roll-ups.
+  const rollupProblems: FileResult[] = [...countySettings.results];
+  // Counties with towns expected for a period but no valid report still get their roll-up.
+  const periods = wanted
+    ? [wanted]
+    : [
+        ...new Set([
+          ...candidates.flatMap((c) => (c.quarter ? [c.quarter] : [])),
+          ...[...groups.values()].map((g) => g.period),
+        ]),
+      ];
+  for (const g of expectedGroups(periods, plans, failures)) {
+    const key = rollupKey(g.period, g.county);
+    if (!groups.has(key)) groups.set(key, { ...g, members: [] });
+  }
+  const heads = {
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    ...(options.addressee ? { addressee: options.addressee } : {}),
+  };
   // Two counties whose roll-ups land on one file (`云:川县` / `云：川县`, `AB县` / `ab县` on a
   // case-insensitive disk): both fail, each naming the other, and neither is written.
   const rollupOwners = new Map<string, { group: string; label: string }[]>();
@@ -462,20 +514,25 @@ async function run(
   for (const [key, { period, county, members }] of [...groups].sort((a, b) => byKey(a[0], b[0]))) {
     members.sort((a, b) => byKey(a.order ?? '', b.order ?? ''));
     const names = ext.map((e) => rollupName(period, county, e));
-    const hash = sha256(members.map((m) => m.entryHash).join('\n'));
     const before = keptRollups[key];
+    const list: RollupEntry[] = [];
+    for (const m of members)
+      list.push(JSON.parse(await spool.read(m.ref, ENTRY_PART)) as RollupEntry);
+    const towns = list.map((e) => e.town);
+    const group = county ? { period, county } : { period };
+    const rollupSettings = rollupOptions(group, towns, plans, failures, countySettings, heads);
+    const hash = sha256(
+      [...members.map((m) => m.entryHash), JSON.stringify(rollupSettings)].join('\n'),
+    );
     const rollup: RollupRecord = {
       quarter: period,
       ...(county ? { county } : {}),
       status: 'written',
-      towns: [],
+      towns,
+      absent: (rollupSettings.absent ?? []).map((a) => a.town),
       outputs: names,
       diagnostics: [],
     };
-    const list: RollupEntry[] = [];
-    for (const m of members)
-      list.push(JSON.parse(await spool.read(m.ref, ENTRY_PART)) as RollupEntry);
-    rollup.towns = list.map((e) => e.town);
     const others = (rollupOwners.get(collisionKey(names[0] ?? '')) ?? []).filter(
       (o) => o.group !== key,
     );
@@ -499,7 +556,7 @@ async function run(
       continue;
     }
     try {
-      const view = buildRollupView(list, county ? { county } : {});
+      const view = buildRollupView(list, rollupSettings);
       const rendered = await renderer.rollup(view);
       const files = names.map((name) => ({
         name,

@@ -111,10 +111,25 @@ export interface Progress {
   quarter?: string;
   period?: { start: IsoDate; end: IsoDate };
   reporter: string;
+  /** 主送机关 printed under the report title, e.g. 县卫生健康局： */
+  addressee?: string;
   date: IsoDate;
   summary?: string;
   measures: MeasureProgress[];
   indicators?: IndicatorActual[];
   problems?: string[];
   next_steps?: string[];
+}
+
+/** County settings for the roll-ups (`kind: county`, e.g. county.yaml next to the towns). */
+export interface County {
+  kind: 'county';
+  /** The county as the towns' plans name it at the start of `region`, e.g. 云川县. */
+  name: string;
+  /** Signature of the roll-ups, e.g. 云川县卫生健康局. */
+  issuer: string;
+  /** 主送机关 under the roll-up title. */
+  addressee?: string;
+  /** Report deadline per quarter: `{ 2025Q1: 2025-04-10 }`. */
+  due?: Record<string, IsoDate>;
 }

@@ -30,6 +30,7 @@ import {
 } from '../model/chinese.js';
 import { buildChart, type ChartView } from './chart.js';
 import { splitParagraphs } from '../template/escape.js';
+import { addresseeLine } from './heads.js';
 
 /** One measure of the plan as it stands on the report date. */
 export interface MeasureRow {
@@ -158,6 +159,8 @@ export interface ReportView {
   subject: string;
   issuer: string;
   reporter: string;
+  /** 主送机关 under the title (progress `addressee`), ending in a full-width colon. */
+  addressee?: string;
   planTitle: string;
   /** 2025Q1, or `2025-01-01~2025-06-30` for a free period. */
   periodKey: string;
@@ -422,6 +425,7 @@ export function buildReportView(
   const county = countyName(plan);
   if (county) view.county = county;
   if (q) view.quarter = q.key;
+  if (progress.addressee) view.addressee = addresseeLine(progress.addressee);
   if (options.progressFile) view.source.progress = options.progressFile;
   if (options.planFile) view.source.plan = options.planFile;
   return view;

@@ -6,6 +6,7 @@ import { sourceFromBytes, sourceFromText, type ReadOptions } from '../read/index
 import { resolveIssues, type Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
+import { countyIssues } from './rules-county.js';
 import { schemaIssues, typeName, typeOf, type FileKind } from './schema.js';
 import { FILE_KINDS } from './schema-compile.js';
 import { isObj, type Obj } from './shape.js';
@@ -117,6 +118,10 @@ export function validateText(text: string | Uint8Array, options: ValidateTextOpt
   if (!isPrepared(p)) return p;
   return complete(
     p,
-    p.kind === 'plan' ? planIssues(p.value) : progressIssues(p.value, options.plan),
+    p.kind === 'plan'
+      ? planIssues(p.value)
+      : p.kind === 'county'
+        ? countyIssues(p.value)
+        : progressIssues(p.value, options.plan),
   );
 }

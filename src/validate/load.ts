@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors, type FileResult, type Lang } from '../diagnostics/types.js';
-import type { Plan, Progress } from '../model/types.js';
+import type { County, Plan, Progress } from '../model/types.js';
 import { readSource, type ReadOptions } from '../read/index.js';
 import { complete, isPrepared, prepare } from './check.js';
 import type { Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
+import { countyIssues } from './rules-county.js';
 
 export interface LoadOptions {
   lang?: Lang;
@@ -68,6 +69,7 @@ async function checkText(
   const p = prepare(input, file, readOptions(options, options.lang ?? 'zh-CN'));
   if (!isPrepared(p)) return { result: p };
   if (p.kind === 'plan') return { result: complete(p, planIssues(p.value)), value: p.value };
+  if (p.kind === 'county') return { result: complete(p, countyIssues(p.value)), value: p.value };
 
   const planField = p.value.plan;
   if (!followPlan || typeof planField !== 'string' || planField.length === 0) {
@@ -198,4 +200,15 @@ export async function loadProgress(
   if (result.kind === 'progress' && !hasErrors(result.diagnostics))
     out.progress = value as Progress;
   return out;
+}
+
+/** Reads county settings (county.yaml); `county` only when the file is one, without errors. */
+export async function loadCounty(
+  path: string,
+  options: LoadOptions = {},
+): Promise<{ county?: County; result: FileResult }> {
+  const { result, value } = await checkFile(path, options);
+  return result.kind === 'county' && !hasErrors(result.diagnostics)
+    ? { county: value as County, result }
+    : { result };
 }

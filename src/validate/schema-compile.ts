@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 
-export type FileKind = 'plan' | 'progress';
-export const FILE_KINDS: readonly FileKind[] = ['plan', 'progress'];
+export type FileKind = 'plan' | 'progress' | 'county';
+export const FILE_KINDS: readonly FileKind[] = ['plan', 'progress', 'county'];
 
 /** Every schema in `schemas/`: the file kinds plus the style profile and the starter library. */
 export type SchemaName = FileKind | 'profile' | 'starter';

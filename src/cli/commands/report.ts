@@ -15,6 +15,10 @@ interface OutputFlags {
 
 interface ExportFlags extends OutputFlags {
   quarter?: string;
+  issuer?: string;
+  addressee?: string;
+  annual?: boolean;
+  year?: string;
   jobs?: string;
   stats?: boolean;
 }
@@ -56,6 +60,10 @@ export function defineExport(program: Command, ctx: CliContext): void {
       ),
   )
     .option('--quarter <quarter>', '只导出这个季度，例如 2025Q1')
+    .option('--issuer <name>', '汇总报告的落款单位，例如 云川县卫生健康局（优先于 county.yaml）')
+    .option('--addressee <name>', '汇总报告标题下的主送机关（优先于 county.yaml）')
+    .option('--annual', '导出各乡镇年度工作总结和县级年度汇总报告，而不是季度汇报')
+    .option('--year <year>', '与 --annual 一起用：只导出这一年，例如 2025')
     .option('-j, --jobs <n>', '并行线程数（默认为 CPU 数）')
     .option('--stats', '结束时在标准错误输出用时和内存峰值（JSON）')
     .action(async (paths: string[], flags: ExportFlags, command: Command) => {
@@ -274,6 +282,12 @@ async function exportCommand(
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
     throw usage('FG6021', { value: flags.quarter ?? '' });
   }
+  for (const [option, value] of [
+    ['--issuer', flags.issuer],
+    ['--addressee', flags.addressee],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') throw usage('FG9252', { option });
+  }
   let threads: number;
   if (flags.jobs === undefined) threads = (await import('node:os')).availableParallelism();
   else if (/^\d+$/.test(flags.jobs) && Number(flags.jobs) >= 1) threads = Number(flags.jobs);
@@ -284,6 +298,7 @@ async function exportCommand(
       kind: lang === 'en' ? 'positive' : '正',
     });
 
+  if (flags.annual) return annualExport(paths, flags, ctx);
   const [{ discoverFiles }, { exportReports }, { createProgressBar }, path] = await Promise.all([
     import('../files.js'),
     import('../../export/index.js'),
@@ -321,6 +336,8 @@ async function exportCommand(
     ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
     ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
     onEvent: (event) => {
       if (event.type === 'start') {
         bar = createProgressBar(io, event.total, {
@@ -391,5 +408,44 @@ async function exportCommand(
     };
     io.stderr.write(`${JSON.stringify(stats)}\n`);
   }
-  return failedAny || rollupFailed ? 1 : 0;
+  return failedAny || rollupFailed || summary.countyFailed ? 1 : 0;
+}
+
+/** `fangan export --annual`: every town's annual summary and one annual roll-up per county. */
+async function annualExport(paths: string[], flags: ExportFlags, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  const { lang, usage, settings, resolve, printProblems } = await common(flags, ctx);
+  const [{ discoverFiles }, { exportAnnual }, { parseYear }, path] = await Promise.all([
+    import('../files.js'),
+    import('../../export/annual.js'),
+    import('./annual.js'),
+    import('node:path'),
+  ]);
+  const year = parseYear(flags.year);
+  if (typeof year === 'object') throw usage('FG9250', { value: year.bad });
+  const inputs = await discoverFiles(paths, io.cwd, lang);
+  const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  const outDir = resolve(flags.output);
+  const summary = await exportAnnual({
+    files,
+    outDir,
+    cwd: io.cwd,
+    formats: settings.formats,
+    force: Boolean(flags.force),
+    lang,
+    ...(year === undefined ? {} : { year }),
+    ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
+    ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
+    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
+  });
+  if (summary.towns === 0) throw usage('FG6020', { paths: paths.join(' ') });
+  await printProblems(summary.results, 'stdout');
+  const where = path.relative(io.cwd, outDir) || '.';
+  io.stdout.write(
+    lang === 'en'
+      ? `${summary.failed ? '✖' : '✔'} ${summary.summaries} annual summaries, ${summary.rollups} county annual roll-ups in ${where}; ${summary.failed} failed\n`
+      : `${summary.failed ? '✖' : '✔'} 已生成 ${summary.summaries} 份年度工作总结、${summary.rollups} 份县级年度汇总报告（${where}）；失败 ${summary.failed} 份\n`,
+  );
+  return summary.failed > 0 ? 1 : 0;
 }
