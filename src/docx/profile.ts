@@ -23,7 +23,17 @@ export interface TextStyle {
   firstLineChars?: number;
   /** Empty lines (grid lines) left after the paragraph. */
   blankLinesAfter?: number;
+  /** Empty lines (grid lines) left before the paragraph. */
+  blankLinesBefore?: number;
+  /**
+   * Titles: break a long title between words into lines that form a trapezoid or diamond
+   * (GB/T 9704 7.3.1) instead of leaving the breaks to the word processor.
+   */
+  balanceLines?: boolean;
 }
+
+/** Where the 版记 goes: its own last page on an even page, its own last page, or right after the text. */
+export type ColophonPlacement = 'evenPage' | 'newPage' | 'follow';
 
 export interface StyleProfile {
   name: string;
@@ -49,6 +59,11 @@ export interface StyleProfile {
     latin: string;
     /** Chinese font -> substitutes tried in order when it is missing (first one is `w:altName`). */
     fallbacks: Record<string, string[]>;
+    /**
+     * Word's automatic space between Chinese and Latin letters or digits (autoSpaceDE/DN). Off in
+     * GB/T 9704 documents: `2025年` is set without gaps.
+     */
+    autoSpace: boolean;
   };
   styles: {
     title: TextStyle;
@@ -59,6 +74,42 @@ export interface StyleProfile {
     heading4: TextStyle;
     body: TextStyle;
     attachmentLabel: TextStyle;
+    /** 发文机关标志: red, centred; `size` is the largest size, shrunk so it fits one line. */
+    masthead: TextStyle & {
+      color: string;
+      /** From the top of the text block to the top of the masthead (GB/T 9704 7.2.4: 35 mm). */
+      topMm: number;
+    };
+    /** 份号, 密级和保密期限, 紧急程度: top left, one line each. */
+    headElement: TextStyle;
+    /** 发文字号 under the masthead; with a 签发人 it moves left and the signer goes right. */
+    docNumber: TextStyle & {
+      /** Characters kept free left of the 发文字号 and right of the 签发人 when both are there. */
+      sideIndentChars: number;
+    };
+    /** The red separator line under the 发文字号 (GB/T 9704 7.2.7). */
+    redLine: {
+      color: string;
+      widthPt: number;
+      /** Distance from the 发文字号 line to the red line. */
+      gapMm: number;
+      /** Empty lines between the red line and the title. */
+      blankLinesAfter: number;
+    };
+    /** The 版记 (GB/T 9704 7.4): 抄送, 印发机关 and 印发日期 between lines on the last page. */
+    colophon: {
+      font: string;
+      size: FontSize;
+      /** First and last line (推荐 0.35 mm). */
+      thickMm: number;
+      /** Lines between the elements (推荐 0.25 mm). */
+      thinMm: number;
+      /** 抄送 and 印发机关 start, 印发日期 ends this many characters in. */
+      sideIndentChars: number;
+      placement: ColophonPlacement;
+      /** Page numbers on the 版记 page (a page of its own); GB/T 9704 7.5 leaves them off. */
+      numbered: boolean;
+    };
     signature: {
       font: string;
       size: FontSize;
@@ -151,7 +202,8 @@ type Kind =
   | 'bool'
   | 'color'
   | 'fontList'
-  | 'grid';
+  | 'grid'
+  | 'placement';
 type Shape = Kind | { [key: string]: Shape } | { '*': Shape };
 
 const textStyle: Shape = {
@@ -161,6 +213,8 @@ const textStyle: Shape = {
   bold: 'bool',
   firstLineChars: 'count',
   blankLinesAfter: 'count',
+  blankLinesBefore: 'count',
+  balanceLines: 'bool',
 };
 
 const PROFILE_SHAPE: Shape = {
@@ -177,7 +231,7 @@ const PROFILE_SHAPE: Shape = {
     charsPerLine: 'positive',
     grid: 'grid',
   },
-  fonts: { latin: 'font', fallbacks: { '*': 'fontList' } },
+  fonts: { latin: 'font', fallbacks: { '*': 'fontList' }, autoSpace: 'bool' },
   styles: {
     title: textStyle,
     subtitle: textStyle,
@@ -187,6 +241,19 @@ const PROFILE_SHAPE: Shape = {
     heading4: textStyle,
     body: textStyle,
     attachmentLabel: textStyle,
+    masthead: { ...textStyle, color: 'color', topMm: 'count' },
+    headElement: textStyle,
+    docNumber: { ...textStyle, sideIndentChars: 'count' },
+    redLine: { color: 'color', widthPt: 'positive', gapMm: 'count', blankLinesAfter: 'count' },
+    colophon: {
+      font: 'font',
+      size: 'size',
+      thickMm: 'positive',
+      thinMm: 'positive',
+      sideIndentChars: 'count',
+      placement: 'placement',
+      numbered: 'bool',
+    },
     signature: {
       font: 'font',
       size: 'size',
@@ -235,6 +302,7 @@ const EXPECTED: Record<Kind, { 'zh-CN': string; en: string }> = {
   color: { 'zh-CN': '六位十六进制颜色，如 4472C4', en: 'a six-digit hex colour such as 4472C4' },
   fontList: { 'zh-CN': '字体名称列表', en: 'a list of font names' },
   grid: { 'zh-CN': 'lines 或 linesAndChars', en: 'lines or linesAndChars' },
+  placement: { 'zh-CN': 'evenPage、newPage 或 follow', en: 'evenPage, newPage or follow' },
 };
 
 function fits(kind: Kind, value: unknown): boolean {
@@ -262,6 +330,8 @@ function fits(kind: Kind, value: unknown): boolean {
       return Array.isArray(value) && value.every((v) => fits('font', v));
     case 'grid':
       return value === 'lines' || value === 'linesAndChars';
+    case 'placement':
+      return value === 'evenPage' || value === 'newPage' || value === 'follow';
   }
 }
 
