@@ -19,6 +19,7 @@ const examplesDir = join(root, 'examples');
 
 const PLANS = [
   'qingxi/plan.yaml',
+  'qingxi/plan-official.yaml',
   'county/songling/plan.yaml',
   'county/baisha/plan.yaml',
   'county/liuhe/plan.yaml',

@@ -27,7 +27,17 @@ export interface TextStyle {
   firstLineChars?: number;
   /** Empty lines (grid lines) left after the paragraph. */
   blankLinesAfter?: number;
+  /** Empty lines (grid lines) left before the paragraph. */
+  blankLinesBefore?: number;
+  /**
+   * Titles: break a long title between words into lines that form a trapezoid or diamond
+   * (GB/T 9704 7.3.1) instead of leaving the breaks to the word processor.
+   */
+  balanceLines?: boolean;
 }
+
+/** Where the 版记 goes: its own last page on an even page, its own last page, or right after the text. */
+export type ColophonPlacement = 'evenPage' | 'newPage' | 'follow';
 
 export interface StyleProfile {
   name: string;
@@ -53,6 +63,11 @@ export interface StyleProfile {
     latin: string;
     /** Chinese font -> substitutes tried in order when it is missing (first one is `w:altName`). */
     fallbacks: Record<string, string[]>;
+    /**
+     * Word's automatic space between Chinese and Latin letters or digits (autoSpaceDE/DN). Off in
+     * GB/T 9704 documents: `2025年` is set without gaps.
+     */
+    autoSpace: boolean;
   };
   styles: {
     title: TextStyle;
@@ -63,6 +78,42 @@ export interface StyleProfile {
     heading4: TextStyle;
     body: TextStyle;
     attachmentLabel: TextStyle;
+    /** 发文机关标志: red, centred; `size` is the largest size, shrunk so it fits one line. */
+    masthead: TextStyle & {
+      color: string;
+      /** From the top of the text block to the top of the masthead (GB/T 9704 7.2.4: 35 mm). */
+      topMm: number;
+    };
+    /** 份号, 密级和保密期限, 紧急程度: top left, one line each. */
+    headElement: TextStyle;
+    /** 发文字号 under the masthead; with a 签发人 it moves left and the signer goes right. */
+    docNumber: TextStyle & {
+      /** Characters kept free left of the 发文字号 and right of the 签发人 when both are there. */
+      sideIndentChars: number;
+    };
+    /** The red separator line under the 发文字号 (GB/T 9704 7.2.7). */
+    redLine: {
+      color: string;
+      widthPt: number;
+      /** Distance from the 发文字号 line to the red line. */
+      gapMm: number;
+      /** Empty lines between the red line and the title. */
+      blankLinesAfter: number;
+    };
+    /** The 版记 (GB/T 9704 7.4): 抄送, 印发机关 and 印发日期 between lines on the last page. */
+    colophon: {
+      font: string;
+      size: FontSize;
+      /** First and last line (推荐 0.35 mm). */
+      thickMm: number;
+      /** Lines between the elements (推荐 0.25 mm). */
+      thinMm: number;
+      /** 抄送 and 印发机关 start, 印发日期 ends this many characters in. */
+      sideIndentChars: number;
+      placement: ColophonPlacement;
+      /** Page numbers on the 版记 page (a page of its own); GB/T 9704 7.5 leaves them off. */
+      numbered: boolean;
+    };
     signature: {
       font: string;
       size: FontSize;
@@ -163,6 +214,7 @@ const EXPECTED: Record<string, { 'zh-CN': string; en: string }> = {
   color: { 'zh-CN': '六位十六进制颜色，如 4472C4', en: 'a six-digit hex colour such as 4472C4' },
   grid: { 'zh-CN': 'lines 或 linesAndChars', en: 'lines or linesAndChars' },
   object: { 'zh-CN': '对象（键值对）', en: 'an object' },
+  placement: { 'zh-CN': 'evenPage、newPage 或 follow', en: 'evenPage, newPage or follow' },
 };
 
 /** The dotted field name of a JSON pointer: `/styles/body/size` -> `styles.body.size`. */

@@ -64,6 +64,37 @@ export interface Attachment {
   /** Built-in table to render; `measures` is the task-assignment table. */
   table?: 'measures';
   text?: string;
+  /** Lay the attachment out on landscape pages (wide tables). */
+  landscape?: boolean;
+}
+
+/** Keys of the built-in chapters, in outline order (`headings:` renames them, `sections[].after` places custom ones). */
+export const BUILT_IN_SECTIONS = [
+  'background',
+  'aims',
+  'organization',
+  'measures',
+  'schedule',
+  'safeguards',
+  'outcomes',
+  'assessment',
+] as const;
+export type BuiltInSection = (typeof BUILT_IN_SECTIONS)[number];
+
+/** A chapter written by the author (`sections:`), placed after a built-in one or at the start. */
+export interface CustomSection {
+  title: string;
+  /** Built-in chapter it follows; `start` puts it first; left out: after the last chapter. */
+  after?: BuiltInSection | 'start';
+  paragraphs?: string[];
+  /** Sub-items numbered （一）（二）…: a title and optional text. */
+  items?: { title: string; text?: string }[];
+}
+
+/** The issuing notice (印发通知) wrapped around the plan. */
+export interface Notice {
+  title?: string;
+  text?: string;
 }
 
 export interface Plan {
@@ -71,6 +102,29 @@ export interface Plan {
   title: string;
   issuer: string;
   doc_number?: string;
+  /** 发文机关标志, e.g. `青石镇人民政府文件`. */
+  masthead?: string;
+  /** 签发人 names. */
+  signer?: string;
+  /** 份号. */
+  copy_number?: string;
+  /** 密级和保密期限. */
+  secrecy?: string;
+  /** 紧急程度. */
+  urgency?: string;
+  /** 主送机关. */
+  addressees?: string[];
+  /** 抄送机关. */
+  copy_to?: string[];
+  /** 印发机关. */
+  printed_by?: string;
+  /** 印发日期. */
+  printed_on?: IsoDate;
+  /** 附注. */
+  note?: string;
+  notice?: Notice;
+  sections?: CustomSection[];
+  headings?: Partial<Record<BuiltInSection, string>>;
   date: IsoDate;
   region?: string;
   period: { start: IsoDate; end: IsoDate };
