@@ -20,6 +20,17 @@ export const reportMessages: MessageTable = {
     'zh-CN': '{town}{period}已有一份进展文件（{other}），本文件的汇报另存为 {name}',
     en: '{town} already has a progress file for {period} ({other}); this report is written as {name}',
   },
+  FG6200: {
+    severity: 'warning',
+    'zh-CN': '上一季度的进展文件 {file} 有错误，汇报中不与它及更早的季度比较（环比）',
+    en: 'The earlier progress file {file} has errors; the report does not compare with it or any older quarter',
+  },
+  FG6201: {
+    severity: 'warning',
+    'zh-CN':
+      '{file} 不是同一方案 {quarter} 的进展文件（方案或季度不同），汇报中不与它及更早的季度比较（环比）',
+    en: '{file} is not the {quarter} progress file of the same plan; the report does not compare with it or any older quarter',
+  },
   FG6020: {
     severity: 'error',
     'zh-CN': '没有找到季度进展文件（kind: progress）：{paths}',
