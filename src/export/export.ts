@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
@@ -169,6 +169,30 @@ async function scanAll(files: readonly string[], cwd: string): Promise<Candidate
   return out;
 }
 
+/**
+ * A report also reads its town's earlier quarters in the same folder (环比, report/history.ts):
+ * their hashes join its input hash, so editing an earlier quarter rebuilds the later reports.
+ */
+function chainEarlierQuarters(candidates: Candidate[]): void {
+  const byFolder = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    // Only files laid out as `progress new` does (<dir>/2025Q1.yaml) are read as history.
+    if (!c.quarter || !/^\d{4}Q[1-4]\.ya?ml$/.test(basename(c.file))) continue;
+    const folder = dirname(c.file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
+  }
+  for (const town of byFolder.values()) {
+    if (town.length < 2) continue;
+    const own = town.map((c) => ({ quarter: c.quarter ?? '', hash: c.inputHash ?? '' }));
+    for (const c of town) {
+      const earlier = own.filter((o) => o.quarter < (c.quarter ?? '')).map((o) => o.hash);
+      if (c.inputHash && earlier.length > 0) {
+        c.inputHash = sha256([c.inputHash, ...earlier.sort()].join('\n'));
+      }
+    }
+  }
+}
+
 const byDisplay = (a: { source: string }, b: { source: string }): number =>
   a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -207,6 +231,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
 
   const scanned = await scanAll(options.files, options.cwd);
   const all = scanned.filter((c) => c.isProgress);
+  chainEarlierQuarters(all);
   const wanted = options.quarter;
   // Files whose quarter the peek could not see are rendered and filtered on their real period.
   const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);

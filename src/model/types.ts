@@ -21,6 +21,25 @@ export interface Indicator {
   target: number;
   direction: Direction;
   deadline?: IsoDate;
+  /** rate (a share), count (a number of things) or level; absent = level (the old behaviour). */
+  kind?: IndicatorKind;
+  /** A count that grows through the period: actual values are running totals from zero. */
+  cumulative?: boolean;
+  /** How often a value is measured; absent = quarterly. */
+  frequency?: IndicatorFrequency;
+  /** Staged targets: the value due at the end of a quarter, `{ '2025Q2': 18 }`. */
+  targets?: Record<string, number>;
+  /** Pace ratios that separate on track / at risk / off track (docs/report.md). */
+  thresholds?: Partial<StatusThresholds>;
+}
+
+export type IndicatorKind = 'rate' | 'count' | 'level';
+export type IndicatorFrequency = 'quarterly' | 'half_year' | 'annual';
+export interface StatusThresholds {
+  /** Pace at or above this is on track (green). */
+  on_track: number;
+  /** Pace at or above this (and below on_track) is at risk (yellow); below is off track (red). */
+  at_risk: number;
 }
 
 export interface Goal {
@@ -172,6 +191,8 @@ export interface Progress {
   measures: MeasureProgress[];
   indicators?: IndicatorActual[];
   problems?: string[];
+  /** 亮点与特色做法: its own section in the report. */
+  highlights?: string[];
   next_steps?: string[];
 }
 

@@ -4,6 +4,7 @@ import { dateExample, validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { isObj, list, num, objects, text, type Obj } from './shape.js';
 import { closest } from './suggest.js';
+import { indicatorKindIssues } from './rules-indicator.js';
 
 /** Every id of a collection with the pointer of its first occurrence; duplicates as issues. */
 export function collectIds(
@@ -152,6 +153,7 @@ export function planIssues(plan: Obj): Issue[] {
   for (const { indicator, pointer } of indicatorEntries) {
     const field = text(indicator.id) ?? pointer;
     checkDeadline(indicator.deadline, `${pointer}/deadline`, `${field}.deadline`);
+    indicatorKindIssues(indicator, pointer, field, period, issues);
     const baseline = num(indicator.baseline);
     const target = num(indicator.target);
     if (indicator.unit === '%') {

@@ -208,8 +208,17 @@ async function reportInto(
     }
     return fail(loaded.result);
   }
+  // Earlier quarters next to this file (the layout of `progress new`), for the 环比 sentences.
+  const { findHistory } = await import('../../report/history.js');
+  const earlier = await findHistory(absolute, loaded.progress, loaded.plan, {
+    lang,
+    load: (f) => loadProgress(f, { lang }),
+    display: (f) => path.relative(ctx.io.cwd, f),
+    ...(loaded.planFile ? { planFile: loaded.planFile } : {}),
+  });
   const options: Parameters<typeof buildReportView>[2] = {
     progressFile: file,
+    history: earlier.history,
   };
   if (loaded.planFile) options.planFile = path.relative(ctx.io.cwd, loaded.planFile);
   if (flags.asOf) options.asOf = flags.asOf;
@@ -251,7 +260,12 @@ async function reportInto(
   const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   const warnings = loaded.result.diagnostics;
   await printProblems(
-    [{ file, diagnostics: [...warnings.map(relabel), ...written.diagnostics] }],
+    [
+      {
+        file,
+        diagnostics: [...warnings.map(relabel), ...earlier.diagnostics, ...written.diagnostics],
+      },
+    ],
     'stdout',
   );
   if (hasErrors(written.diagnostics)) return written.diagnostics.some(write.isIoProblem) ? 2 : 1;
