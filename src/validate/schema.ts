@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
 import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
+import { keyAlias } from './aliases.js';
 import { dateExample } from './dates.js';
 import { readablePath, type Issue } from './issue.js';
 import { compileValidator, type FileKind } from './schema-compile.js';
@@ -62,7 +63,15 @@ export function schemaIssues(
   validate: ValidateFunction = validatorFor(kind),
 ): Issue[] {
   if (validate(value)) return [];
-  return mapErrors(validate.errors ?? [], value, lang);
+  return mapErrors(validate.errors ?? [], value, lang, kind);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The keys to suggest for an unknown key: their Chinese names when it is written in Chinese. */
+function candidateKeys(key: string, allowed: readonly string[], kind: FileKind): string[] {
+  if (!HAN.test(key)) return [...allowed];
+  return allowed.map((k) => keyAlias(kind, k) ?? k);
 }
 
 /** JSON type name of a parsed YAML value (`array` and `null` apart from `object`). */
@@ -84,7 +93,12 @@ export const typeName = (type: string, lang: Lang): string => typeNames[type]?.[
  * ajv errors -> issues: one per node and keyword, the `oneOf` of progress files as one message,
  * a typo'd key and the required key it was meant to be as one "did you mean" diagnostic.
  */
-function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): Issue[] {
+function mapErrors(
+  errors: readonly ErrorObject[],
+  root: unknown,
+  lang: Lang,
+  kind: FileKind,
+): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
@@ -96,17 +110,23 @@ function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): I
     if (error.keyword !== 'additionalProperties') continue;
     const key = String(error.params.additionalProperty);
     const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
-    const suggestion = closest(key, allowed);
+    const candidates = candidateKeys(key, allowed, kind);
+    const suggestion = closest(key, candidates);
     const entry: { error: ErrorObject; key: string; suggestion?: string } = { error, key };
     if (suggestion !== undefined) {
       entry.suggestion = suggestion;
-      replacedRequired.add(`${error.instancePath}/${suggestion}`);
+      const english = allowed[candidates.indexOf(suggestion)] ?? suggestion;
+      replacedRequired.add(`${error.instancePath}/${english}`);
     }
     unknownKeys.push(entry);
   }
 
   for (const { error, key, suggestion } of unknownKeys) {
-    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const allowed = candidateKeys(
+      key,
+      Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {}),
+      kind,
+    );
     const hints: Issue['hints'] = [];
     if (suggestion !== undefined) hints.push({ code: 'FG2901', params: { suggestion } });
     const chars = suspiciousCharHint(key);
