@@ -6,6 +6,7 @@ import { defineValidate } from './commands/validate.js';
 import { defineRender, defineTemplates } from './commands/render.js';
 import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
+import { defineFmt } from './commands/fmt.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -63,6 +64,7 @@ export async function run(argv: string[], io?: CliIO): Promise<number> {
   defineExport(program, ctx);
   defineInit(program, ctx);
   defineProgress(program, ctx);
+  defineFmt(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -30,8 +30,10 @@ export function aliasTable(): AliasTable {
 export function keyAlias(kind: FileKind, key: string): string | undefined {
   const keys = aliasTable().keys;
   const own = keys[kind];
-  return (own && Object.hasOwn(own, key) ? own[key] : undefined) ??
-    (Object.hasOwn(keys.common, key) ? keys.common[key] : undefined);
+  return (
+    (own && Object.hasOwn(own, key) ? own[key] : undefined) ??
+    (Object.hasOwn(keys.common, key) ? keys.common[key] : undefined)
+  );
 }
 
 /** The Chinese words accepted for an English enum value (the first is the preferred one). */
@@ -102,7 +104,12 @@ export function shapeOf(kind: FileKind): Shape {
       valueEn: new Map(),
     };
     memo.set(schema, shape);
-    const branches = [schema, ...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])];
+    const branches = [
+      schema,
+      ...(schema.oneOf ?? []),
+      ...(schema.anyOf ?? []),
+      ...(schema.allOf ?? []),
+    ];
     for (const branch of branches) {
       const b = resolve(branch);
       for (const [key, child] of Object.entries(b.properties ?? {})) {
@@ -201,7 +208,12 @@ export function normalise(kind: FileKind, value: Obj): Normalised {
       }
       firstSpelling.set(english, key);
       if (english !== key) (renamed ??= new Map()).set(english, key);
-      const next = walk(child, shape.props.get(english), norm + pointerOf([english]), src + pointerOf([key]));
+      const next = walk(
+        child,
+        shape.props.get(english),
+        norm + pointerOf([english]),
+        src + pointerOf([key]),
+      );
       if (out === undefined && (english !== key || next !== child)) {
         // Everything before this entry kept its key and value.
         out = Object.fromEntries(entries.slice(0, index));
