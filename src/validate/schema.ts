@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
 import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
-import { keyAlias } from './aliases.js';
+import { keyAlias, valueAliases } from './aliases.js';
 import { dateExample } from './dates.js';
 import { readablePath, type Issue } from './issue.js';
 import { compileValidator, type FileKind } from './schema-compile.js';
@@ -203,11 +203,23 @@ function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: La
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      // `进展中` is closer to `进行中` than to any English value.
+      const candidates =
+        typeof value === 'string' && HAN.test(value)
+          ? allowed.flatMap((v) => valueAliases(v))
+          : allowed;
+      const suggestion = typeof value === 'string' ? closest(value, candidates) : undefined;
       return {
         code: 'FG2013',
         pointer,
-        params: { field, value: shown, allowed: allowed.join(lang === 'en' ? ', ' : '、') },
+        params: {
+          field,
+          value: shown,
+          allowed: (candidates === allowed
+            ? allowed
+            : allowed.map((v) => valueAliases(v)[0] ?? v)
+          ).join(lang === 'en' ? ', ' : '、'),
+        },
         hints: suggestion === undefined ? [] : [{ code: 'FG2901', params: { suggestion } }],
       };
     }
