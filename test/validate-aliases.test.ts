@@ -324,3 +324,30 @@ describe('fangan fmt --keys', () => {
     expect(two.err()).toContain('FG9302');
   });
 });
+
+describe('fangan init --keys zh', () => {
+  it('drafts a plan with Chinese keys and values that reads the same as the English draft', async () => {
+    const dir = tmp();
+    const flags = ['--yes', '--town', '青溪镇', '--year', '2026'];
+    const io = captureIO({ cwd: dir });
+    expect(await run(['init', ...flags, '--keys', 'zh', 'zh.yaml'], io), io.err()).toBe(0);
+    expect(await run(['init', ...flags, 'en.yaml'], io), io.err()).toBe(0);
+    const text = readFileSync(join(dir, 'zh.yaml'), 'utf8');
+    const keyLines = text.split('\n').filter((l) => /^\s*(- )?[A-Za-z_]+:/.test(l));
+    expect(keyLines).toEqual([]);
+    expect(text).toContain('plan.zh.schema.json');
+    expect(text).toMatch(/^类型: 工作方案$/m);
+    expect(text).toMatch(/方向: 提高/);
+    const zh = await loadPlan(join(dir, 'zh.yaml'));
+    const en = await loadPlan(join(dir, 'en.yaml'));
+    expect(zh.result.diagnostics).toEqual([]);
+    expect(zh.plan).toBeDefined();
+    expect(JSON.stringify(zh.plan)).toBe(JSON.stringify(en.plan));
+  });
+
+  it('refuses an unknown --keys style', async () => {
+    const io = captureIO({ cwd: tmp() });
+    expect(await run(['init', '--yes', '--town', '青溪镇', '--keys', 'jp'], io)).toBe(2);
+    expect(io.err()).toContain('FG9301');
+  });
+});

@@ -157,6 +157,8 @@ export async function runInit(
 ): Promise<number> {
   const lang = resolveLang(options.lang, io.env);
   const out = resolve(io.cwd, file ?? 'plan.yaml');
+  const keys = (options.keys ?? 'en').trim().toLowerCase();
+  if (keys !== 'zh' && keys !== 'en') throw usage(lang, 'FG9301', { value: options.keys ?? '' });
   // Refuse before asking anything, so nobody answers twenty questions for nothing.
   await checkTarget(out, options.force, lang);
 
@@ -209,6 +211,7 @@ export async function runInit(
   const text = planToYaml(draft, {
     schemaRef: schemaRefFor(out, 'plan.schema.json'),
     starterName: starter.name,
+    keys,
   });
   await writeNew(out, text, options.force, lang);
   io.stdout.write(NEXT_STEPS[lang](display(io, out), draft.plan.period.start.slice(0, 4)));
