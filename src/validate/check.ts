@@ -4,6 +4,7 @@ import type { Plan } from '../model/types.js';
 import { parseYaml, type ParsedYaml } from '../parse/index.js';
 import { sourceFromBytes, sourceFromText, type ReadOptions } from '../read/index.js';
 import { keyAlias, kindOf, normalise } from './aliases.js';
+import { improveSyntaxHints, smartQuoteIssues } from './hints.js';
 import { resolveIssues, type Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
@@ -65,6 +66,8 @@ export function prepare(
   if (!source.ok) return { file, diagnostics: source.diagnostics };
   const text = source.text;
   const parsed = parseYaml(text, { file, lang });
+  if (parsed.diagnostics.length > 0)
+    parsed.diagnostics = improveSyntaxHints(parsed.diagnostics, parsed, lang);
   if (!parsed.ok) return { file, diagnostics: parsed.diagnostics, source: text };
 
   const value = parsed.value;
@@ -97,6 +100,7 @@ export function prepare(
     toSource: normalised.toSource,
     issues: [
       ...normalised.issues,
+      ...smartQuoteIssues(normalised.value, normalised.toSource),
       ...schemaIssues(kind, normalised.value, lang).map((issue) =>
         normalised.chineseKeys ? inChinese(issue, kind) : issue,
       ),

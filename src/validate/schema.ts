@@ -6,7 +6,8 @@ import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
 import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
 import { keyAlias, valueAliases } from './aliases.js';
-import { dateExample } from './dates.js';
+import { dateExample, dateFix } from './dates.js';
+import { listFix, sentenceColonFix } from './hints.js';
 import { readablePath, type Issue } from './issue.js';
 import { compileValidator, type FileKind } from './schema-compile.js';
 import { closest } from './suggest.js';
@@ -197,8 +198,23 @@ function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: La
       if (expected === 'string' && (actual === 'number' || actual === 'boolean')) {
         issue.quoteHint = true;
       }
+      // `- 指导思想: 把…`: an ASCII colon and a space made the sentence a mapping.
+      const sentence = expected === 'string' ? sentenceColonFix(value) : undefined;
+      if (sentence !== undefined) {
+        issue.hints = [{ code: 'FG2453', params: { fix: sentence } }];
+        return issue;
+      }
+      // `support: wsy，jyb`: the exact list to write.
+      const items = expected === 'array' && typeof value === 'string' ? listFix(value) : undefined;
+      if (items !== undefined) {
+        issue.hints = [{ code: 'FG2451', params: { fix: items } }];
+        return issue;
+      }
       const chars = typeof value === 'string' ? suspiciousCharHint(value) : undefined;
-      if (chars) issue.hints = [chars];
+      // A full-width colon or comma is ordinary punctuation in a sentence; it explains the error
+      // only where a mapping (colon) was expected.
+      if (chars && !(chars.code === 'FG1905' || (chars.code === 'FG1901' && expected !== 'object')))
+        issue.hints = [chars];
       return issue;
     }
     case 'enum': {
@@ -229,7 +245,11 @@ function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: La
           code: 'FG2014',
           pointer,
           params: { field, value: shown },
-          hints: [{ code: 'FG2903', params: { example: dateExample(value) } }],
+          hints: [
+            dateFix(value) === undefined
+              ? { code: 'FG2903', params: { example: dateExample(value) } }
+              : { code: 'FG2451', params: { fix: dateFix(value) } },
+          ],
         };
       }
       if (error.schemaPath.startsWith('#/definitions/id/')) {
