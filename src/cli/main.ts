@@ -7,6 +7,7 @@ import { defineRender, defineTemplates } from './commands/render.js';
 import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
 import { defineAnnual } from './commands/annual.js';
+import { defineFmt } from './commands/fmt.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -127,6 +128,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   defineAnnual(program, ctx);
   defineInit(program, ctx);
   defineProgress(program, ctx);
+  defineFmt(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -174,19 +174,35 @@ export function planIssues(plan: Obj): Issue[] {
     }
   }
 
+  // `lead: 镇卫生院`: a unit's name where its id belongs gets the exact id as the fix.
+  const idOfName = new Map<string, string>();
+  for (const [unit] of objects(plan.units)) {
+    const unitName = text(unit.name)?.trim();
+    const id = text(unit.id);
+    if (unitName && id && !idOfName.has(unitName)) idOfName.set(unitName, id);
+  }
+  const unitRef = (pointer: string, field: string, id: string): Issue => {
+    const unitId = idOfName.get(id.trim());
+    if (unitId === undefined) return unknownRef('FG2102', pointer, field, id, units.keys());
+    return {
+      code: 'FG2102',
+      pointer,
+      params: { field, id },
+      hints: [{ code: 'FG2452', params: { name: id, fix: unitId } }],
+    };
+  };
+
   const served = new Set<string>();
   for (const [measure, i] of measures) {
     const at = `/measures/${i}`;
     const name = text(measure.id) ?? `measures[${i}]`;
     const lead = text(measure.lead);
     if (lead !== undefined && !units.has(lead)) {
-      issues.push(unknownRef('FG2102', `${at}/lead`, `${name}.lead`, lead, units.keys()));
+      issues.push(unitRef(`${at}/lead`, `${name}.lead`, lead));
     }
     list(measure.support).forEach((unit, j) => {
       if (typeof unit === 'string' && !units.has(unit)) {
-        issues.push(
-          unknownRef('FG2102', `${at}/support/${j}`, `${name}.support`, unit, units.keys()),
-        );
+        issues.push(unitRef(`${at}/support/${j}`, `${name}.support`, unit));
       }
     });
     list(measure.goals).forEach((goal, j) => {

@@ -182,6 +182,8 @@ export async function runInit(
   const lang = resolveLang(options.lang, io.env);
   if (file !== undefined && file.trim() === '') throw usage(lang, 'FG9100', { option: '[file]' });
   const out = resolve(io.cwd, file ?? 'plan.yaml');
+  const keys = (options.keys ?? 'en').trim().toLowerCase();
+  if (keys !== 'zh' && keys !== 'en') throw usage(lang, 'FG9301', { value: options.keys ?? '' });
   // Refuse before asking anything, so nobody answers twenty questions for nothing.
   await checkTarget(out, options.force, lang);
 
@@ -234,6 +236,7 @@ export async function runInit(
   const text = planToYaml(draft, {
     schemaRef: schemaRefFor(out, 'plan.schema.json'),
     starterName: starter.name,
+    keys,
   });
   // What init writes must validate: answers the schema or the rules refuse (a 500-character town,
   // 300 units) are refused here, with the validator's own words, and nothing is written.

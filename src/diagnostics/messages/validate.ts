@@ -312,6 +312,45 @@ export const validateMessages: MessageTable = {
     'zh-CN': '此处可用的字段：{keys}',
     en: 'Fields allowed here: {keys}',
   },
+  // FG24xx: Chinese keys and values (src/validate/aliases.ts) and forgiving hints; FG245x hints.
+  FG2401: {
+    severity: 'error',
+    'zh-CN':
+      '“{key}”和第 {firstLine} 行的“{first}”是同一个字段（中文、英文各写了一次），只能写一次',
+    en: '"{key}" is the same field as "{first}" on line {firstLine} (written once in Chinese, once in English); write it only once',
+  },
+  FG2402: {
+    severity: 'error',
+    'zh-CN': '{field} 的值两端是中文引号 {open}{close}，YAML 不把它们当作引号，会原样印进文档',
+    en: 'The value of {field} is wrapped in typographic quotes {open}{close}; YAML does not read them as quotes, so they would be printed into the document',
+  },
+  FG2451: {
+    severity: 'warning',
+    'zh-CN': '改成：{fix}',
+    en: 'Change it to: {fix}',
+  },
+  FG2452: {
+    severity: 'warning',
+    'zh-CN': '“{name}”是单位名称，这里要写它在 units 中的编号：{fix}',
+    en: '"{name}" is the name of a unit; write its id from units here: {fix}',
+  },
+  FG2453: {
+    severity: 'warning',
+    'zh-CN':
+      '半角冒号“:”后面跟空格，会把这句话读成“键: 值”；句子里的冒号请用全角“：”，或者给整句加引号：{fix}',
+    en: 'An ASCII colon ":" followed by a space makes this sentence a "key: value" pair; in a Chinese sentence use the full-width colon "：", or quote the whole sentence: {fix}',
+  },
+  // FG930x: `fangan fmt` usage (kept here, next to the key aliases the command rewrites).
+  FG9301: {
+    severity: 'error',
+    'zh-CN': '--keys 的取值“{value}”无效，只能是 zh（中文字段名）或 en（英文字段名）',
+    en: 'Invalid --keys value "{value}": use zh (Chinese keys) or en (English keys)',
+  },
+  FG9302: {
+    severity: 'error',
+    'zh-CN': '不加 --write 时只能转换一个文件（结果打印到标准输出）；要改写多个文件请加 --write',
+    en: 'Without --write only one file can be converted (the result goes to standard output); add --write to rewrite several files',
+  },
 };
 
 /** Names of JSON types inside FG2012 messages. */
