@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step after `tsc` (`npm run build`, also run by `prepare` on install from git): turns
-// schemas/*.schema.json (plan, progress, profile, starter) into standalone ajv validators,
+// schemas/*.schema.json (plan, progress, county, profile) into standalone ajv validators,
 // dist/validate/generated/<kind>.cjs, so the CLI never loads ajv's compiler or compiles a schema
 // at run time. The source of each module comes
 // from dist/validate/schema-compile.js, with the same ajv options as the runtime fallback.
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiler = path.join(root, 'dist/validate/schema-compile.js');
-const { SCHEMA_NAMES, standaloneSource } = await import(compiler).catch((err) => {
+const { FILE_KINDS, SCHEMA_NAMES, standaloneSource } = await import(compiler).catch((err) => {
   console.error(`build-schemas: cannot load ${path.relative(root, compiler)} (run tsc first)`);
   throw err;
 });

@@ -4,7 +4,6 @@
  * so every figure here is the one the quarterly reports printed; docs/report.md explains them.
  */
 import type { IsoDate, Plan, Progress } from '../model/types.js';
-import { formatDateZh } from '../model/chinese.js';
 import { quarter as quarterOfYear, quarterOverlaps, type Quarter } from '../model/calendar.js';
 import { buildChart, type ChartView } from './chart.js';
 import { formatNumber, formatRate, NO_FIGURE, percentText, rate } from './figures.js';
