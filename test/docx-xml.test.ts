@@ -186,12 +186,13 @@ describe('document body', () => {
     );
   });
 
-  it('right-aligns the signature with indents in characters and one blank line above', () => {
+  it('right-aligns the issuer, starts the date two characters right of it, one blank line above', () => {
     expect(documentXml).toContain(
       '<w:pStyle w:val="Signature"/><w:keepNext/><w:spacing w:before="579"/><w:ind w:right="1120" w:rightChars="350"/>',
     );
+    // text width 8845 - 3.5 x 320 (right indent) - 7 x 315 (issuer) + 2 x 320 (shift) = 6160
     expect(documentXml).toContain(
-      '<w:pStyle w:val="Signature"/><w:ind w:right="640" w:rightChars="200"/>',
+      '<w:pStyle w:val="Signature"/><w:ind w:left="6160" w:leftChars="0" w:right="-640" w:rightChars="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="left"/>',
     );
   });
 

@@ -91,7 +91,7 @@ describe('validateText on plans', () => {
   });
 
   it('names allowed keys when an unknown key is not close to any', () => {
-    const [d] = check(edit('region: 临河县青石镇', 'region: 临河县青石镇\nsecretary: 某某'), 'en');
+    const [d] = check(edit('region: 临河县青石镇', 'region: 临河县青石镇\nchairman: 某某'), 'en');
     expect(d).toMatchObject({ code: 'FG2011', line: 8, column: 1 });
     expect(d?.hint).toContain('Fields allowed here: kind, title, issuer');
   });

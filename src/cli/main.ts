@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type CliIO, processIO, UsageError } from './io.js';
+import { type CliIO, processIO, SIGNAL_EXIT, UsageError, watchSignals } from './io.js';
 import type { CliContext } from './context.js';
 import { defineValidate } from './commands/validate.js';
 import { defineRender, defineTemplates } from './commands/render.js';
 import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
+import { defineAnnual } from './commands/annual.js';
+import { defineFmt } from './commands/fmt.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -75,10 +77,38 @@ export async function settle(code: number): Promise<number> {
  * without `io` it runs on the real process streams.
  */
 export async function run(argv: string[], io?: CliIO): Promise<number> {
+  let watch: ReturnType<typeof watchSignals> | undefined;
   if (io === undefined) {
     watchProcessStreams();
-    io = processIO();
+    watch = watchSignals();
+    io = { ...processIO(), signal: watch.signal, graceful: watch.graceful };
   }
+  try {
+    const code = await runCommand(argv, io);
+    return io.signal?.aborted ? await interrupted(io) : code;
+  } catch (err) {
+    // An interrupted command may end by throwing; the signal decides the exit code.
+    if (io.signal?.aborted) return interrupted(io);
+    throw err;
+  } finally {
+    watch?.stop();
+  }
+}
+
+/** After SIGINT / SIGTERM: say so (the write stage has cleaned up) and exit 130 / 143. */
+async function interrupted(io: CliIO): Promise<number> {
+  const reason: unknown = io.signal?.reason;
+  const name = reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+  const [{ formatMessage }, { resolveLang }] = await Promise.all([
+    import('../diagnostics/catalog.js'),
+    import('./context.js'),
+  ]);
+  const lang = resolveLang(undefined, io.env);
+  io.stderr.write(`fangan: FG9101 ${formatMessage('FG9101', lang, { signal: name })}\n`);
+  return SIGNAL_EXIT[name];
+}
+
+async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const ctx: CliContext = { io, exitCode: 0 };
   const program = new Command('fangan')
     .description('工作方案与季度工作汇报：校验 YAML，生成 GB/T 9704 Word 与 Markdown')
@@ -95,13 +125,16 @@ export async function run(argv: string[], io?: CliIO): Promise<number> {
   defineTemplates(program, ctx);
   defineReport(program, ctx);
   defineExport(program, ctx);
+  defineAnnual(program, ctx);
   defineInit(program, ctx);
   defineProgress(program, ctx);
+  defineFmt(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {
+    if (io.signal?.aborted) throw err;
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; real usage errors were already printed.
       return err.exitCode === 0 ? 0 : 2;

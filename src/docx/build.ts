@@ -1,6 +1,7 @@
 import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { parseXyChart } from './chart.js';
-import { pageLayout, pt } from './layout.js';
+import { balanceTitle } from './title.js';
+import { mmToTwips, pageLayout, pt } from './layout.js';
 import type { Block, CellAlign, DocModel, Inline, ParagraphBlock, ParagraphRole } from './model.js';
 import type { StyleProfile } from './profile.js';
 import { displayWidth, joinSoftBreaks } from './text.js';
@@ -35,11 +36,21 @@ class ModelBuilder {
   private nextWidths: number[] | undefined;
   /** Lines of the signature block being collected; flushed at the first non-paragraph. */
   private signature: Inline[][] | undefined;
+  /** Rows of the 版记 being collected, like the signature. */
+  private colophon: Inline[][] | undefined;
+  /** The next paragraph joins the 发文字号 line as its 签发人. */
+  private signerNext = false;
+  /** Empty lines above the next paragraph (`fangan:blank`, the title under the red line). */
+  private blankNext = 0;
+  /** 份号/密级/紧急程度 lines so far: the masthead's distance from the top counts them. */
+  private headLines = 0;
+  private orientation: 'portrait' | 'landscape' = 'portrait';
 
   constructor(private readonly profile: StyleProfile) {}
 
   add(node: RootContent): void {
     if (this.signature && node.type !== 'paragraph') this.flushSignature();
+    if (this.colophon && node.type !== 'paragraph') this.flushColophon();
     switch (node.type) {
       case 'heading':
         this.paragraph(HEADING_ROLES[node.depth] ?? 'heading4', inlines(node.children));
@@ -47,6 +58,8 @@ class ModelBuilder {
       case 'paragraph': {
         const content = inlines(node.children);
         if (this.signature) this.signature.push(...splitLines(content));
+        else if (this.colophon) this.colophon.push(...splitLines(content));
+        else if (this.signerNext) this.signer(content);
         else this.paragraph(this.takeRole('body'), content);
         break;
       }
@@ -101,16 +114,56 @@ class ModelBuilder {
       case 'pagebreak':
         this.pageBreak = true;
         break;
-      case 'attachment':
-        this.pageBreak = true;
-        this.paragraph('attachmentLabel', textInline(`附件${argument.trim()}`));
+      case 'attachment': {
+        // `fangan:attachment 2`, `fangan:attachment` (the only one), `… landscape` (wide tables)
+        const words = argument.trim().split(/\s+/).filter(Boolean);
+        const landscape = words.includes('landscape');
+        const number = words.find((w) => w !== 'landscape') ?? '';
+        this.startPage(landscape ? 'landscape' : 'portrait');
+        this.paragraph('attachmentLabel', textInline(`附件${number}`));
+        break;
+      }
+      case 'landscape':
+      case 'portrait':
+        this.startPage(name);
         break;
       case 'signature':
         this.signature = [];
         break;
+      case 'colophon':
+        this.colophon = [];
+        break;
       case 'subtitle':
       case 'noindent':
         this.nextRole = name;
+        break;
+      case 'note':
+        this.nextRole = 'body';
+        break;
+      case 'copynumber':
+      case 'secrecy':
+      case 'urgency':
+        this.nextRole = 'headElement';
+        break;
+      case 'masthead':
+        this.nextRole = 'masthead';
+        break;
+      case 'docnumber':
+        this.nextRole = 'docNumber';
+        break;
+      case 'signer':
+        this.signerNext = true;
+        break;
+      case 'redline': {
+        const last = this.blocks[this.blocks.length - 1];
+        if (last?.type === 'paragraph') {
+          last.redLine = true;
+          this.blankNext = this.profile.styles.redLine.blankLinesAfter;
+        }
+        break;
+      }
+      case 'blank':
+        this.blankNext += 1;
         break;
       case 'table': {
         const widths = /widths=([\d.,\s]+)/.exec(argument)?.[1];
@@ -131,15 +184,78 @@ class ModelBuilder {
   }
 
   private push(block: Block): void {
-    if (this.pageBreak) block.pageBreakBefore = true;
+    if (this.pageBreak && block.type !== 'section') block.pageBreakBefore = true;
     this.pageBreak = false;
     this.blocks.push(block);
   }
 
+  /** A new page; a change between portrait and landscape starts a new section there instead. */
+  private startPage(orientation: 'portrait' | 'landscape'): void {
+    if (orientation === this.orientation) {
+      this.pageBreak = true;
+      return;
+    }
+    this.orientation = orientation;
+    this.pageBreak = false;
+    this.blocks.push({ type: 'section', orientation });
+  }
+
   private paragraph(role: ParagraphRole, content: Inline[]): ParagraphBlock {
-    const block: ParagraphBlock = { type: 'paragraph', role, inlines: content };
+    const s = this.profile.styles;
+    const balanced =
+      role === 'title' && s.title.balanceLines
+        ? balanceTitle(content, this.lineChars(pt(s.title.size)))
+        : content;
+    const block: ParagraphBlock = { type: 'paragraph', role, inlines: balanced };
+    if (this.blankNext > 0) {
+      block.blankLinesBefore = this.blankNext;
+      this.blankNext = 0;
+    }
+    if (role === 'headElement') this.headLines++;
+    if (role === 'masthead') this.masthead(block);
     this.push(block);
     return block;
+  }
+
+  /** Characters of `sizePt` that fit a line of the current page. */
+  private lineChars(sizePt: number): number {
+    return Math.floor(this.textWidth() / (sizePt * 20));
+  }
+
+  private textWidth(): number {
+    const layout = pageLayout(this.profile);
+    return this.orientation === 'landscape' ? layout.textHeightTwips : layout.textWidthTwips;
+  }
+
+  /** The masthead: 35 mm below the top of the text block (less the lines above it), one line. */
+  private masthead(block: ParagraphBlock): void {
+    const style = this.profile.styles.masthead;
+    const layout = pageLayout(this.profile);
+    const top = mmToTwips(style.topMm) - this.headLines * layout.linePitch;
+    if (top > 0) block.spaceBeforeTwips = top;
+    const width = displayWidth(plainText(block.inlines));
+    const largest = pt(style.size);
+    if (width > 0 && width * largest * 20 > this.textWidth()) {
+      // Shrunk to the half point so the name stays on one line.
+      block.sizePt = Math.floor((this.textWidth() / 20 / width) * 2) / 2;
+    }
+  }
+
+  /** `签发人：张三` joins the 发文字号 line: number left, signer right, one character in each. */
+  private signer(content: Inline[]): void {
+    this.signerNext = false;
+    const last = this.blocks[this.blocks.length - 1];
+    const sideIndentChars = this.profile.styles.docNumber.sideIndentChars;
+    if (last?.type === 'paragraph' && last.role === 'docNumber') {
+      last.inlines = [...last.inlines, { type: 'text', text: '\t' }, ...content];
+      last.align = 'left';
+      last.sideIndentChars = sideIndentChars;
+      last.rightTab = true;
+      return;
+    }
+    const block = this.paragraph('docNumber', content);
+    block.align = 'right';
+    block.sideIndentChars = sideIndentChars;
   }
 
   /**
@@ -168,7 +284,24 @@ class ModelBuilder {
     first.rightIndentChars = issuerRight;
     if (date || rest.length > 0) first.keepNext = true;
     if (rule.blankLinesBefore > 0) first.blankLinesBefore = rule.blankLinesBefore;
-    if (date) this.paragraph('signature', date).rightIndentChars = dateRight;
+    if (date) {
+      // The date is placed from the left, at the issuer's first character plus the shift: its
+      // digits may be set in a wider substitute font, but where it starts stays exact.
+      const block = this.paragraph('signature', date);
+      const sizeTwips = pt(rule.size) * 20;
+      const layout = pageLayout(this.profile);
+      const spacing =
+        pt(rule.size) === pt(this.profile.styles.body.size) ? layout.charSpacingTwips : 0;
+      const issuerTwips = [...plainText(issuer)].reduce(
+        (sum, ch) => sum + (displayWidth(ch) === 1 ? sizeTwips : sizeTwips / 2) + spacing,
+        0,
+      );
+      const issuerStart = this.textWidth() - issuerRight * sizeTwips - issuerTwips;
+      block.leftIndentTwips = Math.round(issuerStart + rule.dateShiftChars * sizeTwips);
+      block.align = 'left';
+      // kept so the writer can let a date set wider than planned run into the margin
+      block.rightIndentChars = Math.max(dateRight, rule.issuerRightChars);
+    }
     for (const line of rest)
       this.paragraph('signature', line).rightIndentChars = rule.issuerRightChars;
   }
@@ -189,9 +322,45 @@ class ModelBuilder {
     if (last && last.role !== 'signature') last.keepNext = true;
   }
 
-  /** Ends the document: a signature block at the very end still has to be written. */
+  /**
+   * The 版记 (GB/T 9704 7.4): every paragraph is a row; a row `印发机关(two full-width spaces)日期印发` (two or more
+   * full-width spaces) puts its second part at the right. Unless the profile says `follow`, the
+   * 版记 goes on a page of its own at the bottom (an even page for `evenPage`), a section whose
+   * footers the profile decides.
+   */
+  private flushColophon(): void {
+    const lines = this.colophon ?? [];
+    this.colophon = undefined;
+    if (lines.length === 0) return;
+    const rows = lines.map((line) => {
+      const text = plainText(line);
+      const split = /\u3000{2,}/.exec(text);
+      const row: { left: Inline[]; right?: Inline[]; hangingChars?: number } = split
+        ? {
+            left: textInline(text.slice(0, split.index)),
+            right: textInline(text.slice(split.index + split[0].length)),
+          }
+        : { left: line };
+      const label = /^(抄送|分送|报送)：/.exec(text);
+      if (label) row.hangingChars = label[0].length;
+      return row;
+    });
+    const placement = this.profile.styles.colophon.placement;
+    if (placement === 'follow') {
+      this.blankNext = 0;
+      this.push({ type: 'colophon', rows, bottom: false });
+      return;
+    }
+    this.pageBreak = false;
+    this.orientation = 'portrait';
+    this.blocks.push({ type: 'section', orientation: 'portrait', colophon: true });
+    this.push({ type: 'colophon', rows, bottom: true });
+  }
+
+  /** Ends the document: a signature or 版记 at the very end still has to be written. */
   finish(): void {
     if (this.signature) this.flushSignature();
+    if (this.colophon) this.flushColophon();
   }
 
   private table(node: Table): void {
@@ -208,11 +377,11 @@ class ModelBuilder {
     const align: CellAlign[] = Array.from({ length: columns }, (_, i) => node.align?.[i] ?? 'left');
     const requested = this.nextWidths?.length === columns ? this.nextWidths : undefined;
     this.nextWidths = undefined;
-    const layout = pageLayout(this.profile);
-    const weights = requested ?? contentWidths(header, rows, this.profile, layout.textWidthTwips);
+    const width = this.textWidth();
+    const weights = requested ?? contentWidths(header, rows, this.profile, width);
     this.push({
       type: 'table',
-      columnWidths: distribute(weights, layout.textWidthTwips),
+      columnWidths: distribute(weights, width),
       align,
       header,
       rows,
@@ -320,14 +489,30 @@ export const plainText = (content: readonly Inline[]): string =>
 
 // ---- table column widths ----------------------------------------------------------------
 
-/** The widest line of a cell, in character cells. */
+/**
+ * The widest line of a cell, in character cells. Latin letters and digits count 0.6, not 0.5:
+ * the substitutes for Times New Roman (DejaVu Serif, Liberation Serif) are up to a fifth wider,
+ * and a date that wraps in its cell looks worse than a column a little too wide.
+ */
 const cellWidth = (content: Inline[]): number =>
-  Math.max(0, ...plainText(content).split('\n').map(displayWidth));
+  Math.max(
+    0,
+    ...plainText(content)
+      .split('\n')
+      .map((line) => {
+        const wide = displayWidth(line);
+        const narrow = [...line].length - (wide - [...line].length * 0.5) * 2;
+        return wide + narrow * 0.1;
+      }),
+  );
 
 /**
- * Column widths from content when the template gave none: every column gets at least its header
- * (or `minColumnChars`), the rest of the line goes to columns in proportion to how much more
- * they would like, so short columns (序号, 完成时限) stay narrow and the task text gets the room.
+ * Column widths from content when the template gave none. Every column gets at least its header
+ * on one line (or `minColumnChars`), so a header never wraps one character per line; when the
+ * whole table fits, every column gets its natural width. Otherwise the remaining room goes, half
+ * a character at a time, to the column where it saves the most printed lines (rows x their
+ * tallest cell), so short columns such as 序号 and 完成时限 end up just as wide as their longest
+ * entry and the long text columns share the rest.
  */
 function contentWidths(
   header: Inline[][],
@@ -339,21 +524,52 @@ function contentWidths(
   const cellMarginChars = (2 * table.cellMarginMm * 1440) / 25.4 / (pt(table.size) * 20);
   const available = textWidthTwips / (pt(table.size) * 20);
   const pad = cellMarginChars + 0.5;
+  const all = [header, ...rows];
+  const widthsOf = (row: Inline[][]): number[] => header.map((_, col) => cellWidth(row[col] ?? []));
+  const cells = all.map(widthsOf);
   const natural = header.map(
-    (_, col) =>
-      Math.max(table.minColumnChars, ...[header, ...rows].map((row) => cellWidth(row[col] ?? []))) +
-      pad,
-  );
-  const minimum = header.map((cell, col) =>
-    Math.min(natural[col] ?? 0, Math.max(table.minColumnChars, cellWidth(cell)) + pad),
+    (_, col) => Math.max(table.minColumnChars, ...cells.map((row) => row[col] ?? 0)) + pad,
   );
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural;
-  const floor = minimum.reduce((a, b) => a + b, 0);
-  const wish = natural.map((n, i) => n - (minimum[i] ?? 0));
+  const widths = header.map((cell, col) =>
+    Math.min(natural[col] ?? 0, Math.max(table.minColumnChars, cellWidth(cell)) + pad),
+  );
+  const printedLines = (w: number[]): number =>
+    cells.reduce(
+      (sum, row) =>
+        sum +
+        Math.max(
+          1,
+          ...row.map((width, col) => Math.ceil(width / Math.max(0.5, (w[col] ?? 0) - pad))),
+        ),
+      0,
+    );
+  const STEP = 0.5;
+  let spare = available - widths.reduce((a, b) => a + b, 0);
+  let lines = printedLines(widths);
+  while (spare >= STEP) {
+    let best: { col: number; step: number; gain: number; lines: number } | undefined;
+    for (let col = 0; col < widths.length; col++) {
+      const room = (natural[col] ?? 0) - (widths[col] ?? 0);
+      for (let step = STEP; step <= Math.min(spare, room + STEP) + 1e-9; step += STEP) {
+        const trial = widths.slice();
+        trial[col] = (trial[col] ?? 0) + step;
+        const after = printedLines(trial);
+        const gain = (lines - after) / step;
+        if (gain > 0 && (!best || gain > best.gain)) best = { col, step, gain, lines: after };
+        if (after < lines) break;
+      }
+    }
+    if (!best) break;
+    widths[best.col] = (widths[best.col] ?? 0) + best.step;
+    spare -= best.step;
+    lines = best.lines;
+  }
+  // What no column needs any more goes to the columns still short of their natural width.
+  const wish = natural.map((n, i) => Math.max(0, n - (widths[i] ?? 0)));
   const wishTotal = wish.reduce((a, b) => a + b, 0);
-  const spare = Math.max(0, available - floor);
-  return minimum.map((m, i) => m + (wishTotal > 0 ? ((wish[i] ?? 0) * spare) / wishTotal : 0));
+  return widths.map((w, i) => w + (wishTotal > 0 ? ((wish[i] ?? 0) * spare) / wishTotal : 0));
 }
 
 /** Relative weights -> twips that add up exactly to `total`. */

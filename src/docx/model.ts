@@ -15,7 +15,10 @@ export type ParagraphRole =
   | 'noindent'
   | 'attachmentLabel'
   | 'signature'
-  | 'code';
+  | 'code'
+  | 'masthead'
+  | 'headElement'
+  | 'docNumber';
 
 export type Inline = { type: 'text'; text: string; bold?: true; strike?: true } | { type: 'break' };
 
@@ -26,17 +29,48 @@ export interface ParagraphBlock {
   pageBreakBefore?: true;
   /** Right indent in characters (signature lines are placed by it). */
   rightIndentChars?: number;
+  /** Left indent in twips (the date under the issuer starts at a measured place). */
+  leftIndentTwips?: number;
   /** Empty grid lines above the paragraph (the signature block). */
   blankLinesBefore?: number;
   /** Stays on the page of the next paragraph (the text before the signature, the issuer line). */
   keepNext?: true;
+  /** Space above in twips (the masthead's distance from the top of the text block). */
+  spaceBeforeTwips?: number;
+  /** Font size overriding the style's (a masthead shrunk to fit one line). */
+  sizePt?: number;
+  /** Left and right indents in characters (发文字号 and 签发人 on one line). */
+  sideIndentChars?: number;
+  /** Alignment overriding the style's (a 发文字号 moved left for the 签发人). */
+  align?: 'left' | 'center' | 'right' | 'both';
+  /** A right-aligned tab stop at the right indent: text after a tab goes to the right edge. */
+  rightTab?: true;
+  /** The red separator line under this paragraph (版头). */
+  redLine?: true;
+}
+
+/** Starts a new section: portrait or landscape pages, page numbers continuing. */
+export interface SectionBlock {
+  type: 'section';
+  orientation: 'portrait' | 'landscape';
+  /** The 版记 section: starts on an even page (profile), footers as the profile says. */
+  colophon?: true;
+}
+
+/** The 版记: one row per element, between a thick first and last line and thin lines inside. */
+export interface ColophonBlock {
+  type: 'colophon';
+  rows: { left: Inline[]; right?: Inline[]; hangingChars?: number }[];
+  /** Pushed to the bottom of a page of its own (placement evenPage/newPage). */
+  bottom: boolean;
+  pageBreakBefore?: true;
 }
 
 export type CellAlign = 'left' | 'center' | 'right';
 
 export interface TableBlock {
   type: 'table';
-  /** Column widths in twips; they add up to the text width. */
+  /** Column widths in twips; they add up to the text width (of a landscape page there). */
   columnWidths: number[];
   align: CellAlign[];
   header: Inline[][];
@@ -68,7 +102,7 @@ export interface ChartBlock {
   pageBreakBefore?: true;
 }
 
-export type Block = ParagraphBlock | TableBlock | ChartBlock;
+export type Block = ParagraphBlock | TableBlock | ChartBlock | SectionBlock | ColophonBlock;
 
 export interface DocModel {
   blocks: Block[];

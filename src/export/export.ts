@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
@@ -20,19 +20,29 @@ import {
 } from '../report/render.js';
 import { reportFileStem, rollupFileStem } from '../report/names.js';
 import {
+  collisionKey,
   OutputWriter,
   safeFileName,
   safeFileNames,
   sha256,
+  type LockOwner,
   type OutputFile,
 } from '../write/index.js';
-import { createScanner, type Candidate } from './scan.js';
+import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
 import { emptyState, readState, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
 import { tempNameFor } from '../write/atomic.js';
+import {
+  expectedGroups,
+  loadCountySettings,
+  plansSeen,
+  rollupOptions,
+  type CountySettings,
+  type FailedReport,
+} from './county.js';
 
 export interface ExportOptions {
   /** Absolute paths of candidate files (plans and other YAML are passed over). */
@@ -50,6 +60,10 @@ export interface ExportOptions {
   profileFile?: string;
   lang: Lang;
   asOf?: string;
+  /** Signature of the roll-ups (`--issuer`); overrides the county settings. */
+  issuer?: string;
+  /** 主送机关 of the roll-ups (`--addressee`); overrides the county settings. */
+  addressee?: string;
   /** fangan's version: a new version rebuilds everything. */
   version: string;
   onEvent?: (event: ExportEvent) => void;
@@ -58,6 +72,10 @@ export interface ExportOptions {
    * files at a time (`last` on the final chunk), so a large batch is never held at once.
    */
   onProblems?: (results: FileResult[], last: boolean) => void | Promise<void>;
+  /** Aborted on SIGINT / SIGTERM: writing stops cleanly and exportReports rejects. */
+  signal?: AbortSignal;
+  /** Owner of the output folder's lock (the CLI's process). */
+  lock?: LockOwner;
 }
 
 export type ReportStatus = 'written' | 'skipped' | 'failed';
@@ -83,6 +101,8 @@ export interface RollupRecord {
   county?: string;
   status: ReportStatus;
   towns: string[];
+  /** Towns expected for the period that sent nothing or a file that failed. */
+  absent: string[];
   outputs: string[];
   diagnostics: Diagnostic[];
 }
@@ -103,6 +123,10 @@ export interface ExportSummary {
   counts: Record<ReportStatus, number>;
   /** Warnings on the reports that were written or kept (listed in index.json). */
   warnings: number;
+  /** Set when the output folder cannot be written at all (checked before any rendering). */
+  unwritable?: Diagnostic[];
+  /** A county settings file (county.yaml) had errors. */
+  countyFailed: boolean;
 }
 
 /**
@@ -145,6 +169,30 @@ async function scanAll(files: readonly string[], cwd: string): Promise<Candidate
   return out;
 }
 
+/**
+ * A report also reads its town's earlier quarters in the same folder (环比, report/history.ts):
+ * their hashes join its input hash, so editing an earlier quarter rebuilds the later reports.
+ */
+function chainEarlierQuarters(candidates: Candidate[]): void {
+  const byFolder = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    // Only files laid out as `progress new` does (<dir>/2025Q1.yaml) are read as history.
+    if (!c.quarter || !/^\d{4}Q[1-4]\.ya?ml$/.test(basename(c.file))) continue;
+    const folder = dirname(c.file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
+  }
+  for (const town of byFolder.values()) {
+    if (town.length < 2) continue;
+    const own = town.map((c) => ({ quarter: c.quarter ?? '', hash: c.inputHash ?? '' }));
+    for (const c of town) {
+      const earlier = own.filter((o) => o.quarter < (c.quarter ?? '')).map((o) => o.hash);
+      if (c.inputHash && earlier.length > 0) {
+        c.inputHash = sha256([c.inputHash, ...earlier.sort()].join('\n'));
+      }
+    }
+  }
+}
+
 const byDisplay = (a: { source: string }, b: { source: string }): number =>
   a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -181,7 +229,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   });
   const settings = settingsHash(options, renderer);
 
-  const all = (await scanAll(options.files, options.cwd)).filter((c) => c.isProgress);
+  const scanned = await scanAll(options.files, options.cwd);
+  const all = scanned.filter((c) => c.isProgress);
+  chainEarlierQuarters(all);
   const wanted = options.quarter;
   // Files whose quarter the peek could not see are rendered and filtered on their real period.
   const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);
@@ -193,13 +243,39 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     failures: [],
     counts: { written: 0, skipped: 0, failed: 0 },
     warnings: 0,
+    countyFailed: false,
   };
   if (candidates.length === 0) return summary;
+  const plans = plansSeen(scanned);
+  const countySettings = await loadCountySettings(scanned, plans, options.cwd, options.lang);
+  summary.countyFailed = countySettings.failed;
+  summary.failures.push(...countySettings.results.filter((r) => hasErrors(r.diagnostics)));
+  const countyInfo = { plans, settings: countySettings };
+
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const writer = new OutputWriter(options.outDir, {
+    force: options.force,
+    lang: options.lang,
+    concurrency: WRITE_CONCURRENCY,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.lock ? { lock: options.lock } : {}),
+  });
+  const folderProblems = await writer.ready();
+  if (hasErrors(folderProblems)) {
+    await writer.close();
+    summary.unwritable = folderProblems;
+    summary.failures.push({ file: options.outDir, diagnostics: folderProblems });
+    return summary;
+  }
   options.onEvent?.({ type: 'start', total: candidates.length });
 
   const spool = await Spool.open();
   try {
-    await run(options, renderer, settings, candidates, summary, spool);
+    await run(options, writer, renderer, settings, candidates, summary, spool, countyInfo);
+  } catch (err) {
+    // Interrupted or a bug: what was renamed stays recorded, the lock is released.
+    await writer.close();
+    throw err;
   } finally {
     await spool.close();
   }
@@ -208,12 +284,16 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
 
 async function run(
   options: ExportOptions,
+  writer: OutputWriter,
   renderer: ReportRenderer,
   settings: string,
   candidates: Candidate[],
   summary: ExportSummary,
   spool: Spool,
+  countyInfo: { plans: PlanInfo[]; settings: CountySettings },
 ): Promise<void> {
+  const { plans, settings: countySettings } = countyInfo;
+  const failures: FailedReport[] = [];
   const { outDir, lang } = options;
   const wanted = options.quarter;
   // --force keeps nothing from the last run, so the old state is not even read.
@@ -308,6 +388,14 @@ async function run(
       diagnostics: result.diagnostics,
     };
     if (c.quarter) r.quarter = c.quarter;
+    if (c.town) r.town = c.town;
+    failures.push({
+      source: c.display,
+      result,
+      ...(c.quarter ? { quarter: c.quarter } : {}),
+      ...(c.town ? { town: c.town } : {}),
+      ...(c.county ? { county: c.county } : {}),
+    });
     record(r, undefined, result);
   };
 
@@ -336,11 +424,6 @@ async function run(
   for (const [key, value] of Object.entries(old.rollups)) keptRollups[key] = value;
   old.reports = Object.create(null) as ExportState['reports'];
 
-  const writer = new OutputWriter(outDir, {
-    force: options.force,
-    lang,
-    concurrency: WRITE_CONCURRENCY,
-  });
   /** The writer's diagnostics, its refusals worded for a batch. */
   const write = async (files: OutputFile[]): Promise<Diagnostic[]> =>
     (await writer.write(files)).diagnostics.map((d) => {
@@ -391,6 +474,7 @@ async function run(
     maxBacklog: MAX_BACKLOG,
     ...(options.workerHeapMb === undefined ? {} : { heapMb: options.workerHeapMb }),
     onReply: async (reply) => {
+      if (options.signal?.aborted) throw new Error('export interrupted');
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
@@ -425,31 +509,79 @@ async function run(
   // Roll-ups, one per period and county, from this run's and the kept figures; towns whose plan
   // names no county share one roll-up per period.
   const rollupState: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
-  const rollupProblems: FileResult[] = [];
+  // The county settings' problems are listed with the roll-ups.
+  const rollupProblems: FileResult[] = [...countySettings.results];
+  // Counties with towns expected for a period but no valid report still get their roll-up.
+  const periods = wanted
+    ? [wanted]
+    : [
+        ...new Set([
+          ...candidates.flatMap((c) => (c.quarter ? [c.quarter] : [])),
+          ...[...groups.values()].map((g) => g.period),
+        ]),
+      ];
+  for (const g of expectedGroups(periods, plans, failures)) {
+    const key = rollupKey(g.period, g.county);
+    if (!groups.has(key)) groups.set(key, { ...g, members: [] });
+  }
+  const heads = {
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    ...(options.addressee ? { addressee: options.addressee } : {}),
+  };
+  // Two counties whose roll-ups land on one file (`云:川县` / `云：川县`, `AB县` / `ab县` on a
+  // case-insensitive disk): both fail, each naming the other, and neither is written.
+  const rollupOwners = new Map<string, { group: string; label: string }[]>();
+  for (const [group, { period, county }] of groups) {
+    const name = collisionKey(rollupName(period, county, ext[0] ?? 'md'));
+    const label = county ? `${county} ${period}` : period;
+    rollupOwners.set(name, [...(rollupOwners.get(name) ?? []), { group, label }]);
+  }
   for (const [key, { period, county, members }] of [...groups].sort((a, b) => byKey(a[0], b[0]))) {
     members.sort((a, b) => byKey(a.order ?? '', b.order ?? ''));
     const names = ext.map((e) => rollupName(period, county, e));
-    const hash = sha256(members.map((m) => m.entryHash).join('\n'));
     const before = keptRollups[key];
+    const list: RollupEntry[] = [];
+    for (const m of members)
+      list.push(JSON.parse(await spool.read(m.ref, ENTRY_PART)) as RollupEntry);
+    const towns = list.map((e) => e.town);
+    const group = county ? { period, county } : { period };
+    const rollupSettings = rollupOptions(group, towns, plans, failures, countySettings, heads);
+    const hash = sha256(
+      [...members.map((m) => m.entryHash), JSON.stringify(rollupSettings)].join('\n'),
+    );
     const rollup: RollupRecord = {
       quarter: period,
       ...(county ? { county } : {}),
       status: 'written',
-      towns: [],
+      towns,
+      absent: (rollupSettings.absent ?? []).map((a) => a.town),
       outputs: names,
       diagnostics: [],
     };
-    const list: RollupEntry[] = [];
-    for (const m of members)
-      list.push(JSON.parse(await spool.read(m.ref, ENTRY_PART)) as RollupEntry);
-    rollup.towns = list.map((e) => e.town);
+    const others = (rollupOwners.get(collisionKey(names[0] ?? '')) ?? []).filter(
+      (o) => o.group !== key,
+    );
+    if (others.length > 0) {
+      const own = names[0] ?? '';
+      const at = { file: join(outDir, own), line: 1, column: 1 };
+      rollup.diagnostics = others.map((o) =>
+        makeDiagnostic('FG4106', lang, at, { name: own, other: o.label }),
+      );
+      rollup.status = 'failed';
+      rollup.outputs = [];
+      const failure = { file: own, diagnostics: rollup.diagnostics };
+      summary.failures.push(failure);
+      rollupProblems.push(failure);
+      summary.rollups.push(rollup);
+      continue;
+    }
     if (before && before.hash === hash && names.every((n) => existsSync(join(outDir, n)))) {
       rollupState[key] = before;
       summary.rollups.push({ ...rollup, status: 'skipped' });
       continue;
     }
     try {
-      const view = buildRollupView(list, county ? { county } : {});
+      const view = buildRollupView(list, rollupSettings);
       const rendered = await renderer.rollup(view);
       const files = names.map((name) => ({
         name,
@@ -497,9 +629,10 @@ async function run(
     { name: 'index.json', data: await assemble(spool, jsonPieces) },
     { name: 'index.md', data: await assemble(spool, mdPieces) },
   ]);
+  // The state goes in while the folder is still locked; losing it only means a full rebuild.
+  const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
   const closing = await writer.close();
   const indexProblems = [...index, ...closing];
-  const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
   if (stateProblem) indexProblems.push(stateProblem);
   const indexResult: FileResult | undefined =
     indexProblems.length > 0

@@ -87,6 +87,7 @@ export function indexJsonPieces(
       county: r.county ?? null,
       status: r.status,
       towns: r.towns,
+      absent: r.absent,
       outputs: r.outputs,
       diagnostics: r.diagnostics,
     })),

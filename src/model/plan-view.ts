@@ -10,7 +10,15 @@
  * dates, numbers) contain no Markdown syntax. Connective wording ("由…任组长") lives in the
  * template, not here, so offices can change it.
  */
-import type { Attachment, Goal, Indicator, Measure, Plan } from './types.js';
+import type {
+  Attachment,
+  BuiltInSection,
+  CustomSection,
+  Goal,
+  Indicator,
+  Measure,
+  Plan,
+} from './types.js';
 import {
   formatDateZh,
   formatDeadlineZh,
@@ -50,7 +58,7 @@ export interface IndicatorView {
 export interface GoalView {
   id: string;
   number: number;
-  /** `1.` */
+  /** `1.` under a `（二）工作目标` heading, `（一）` right under the chapter heading. */
   marker: string;
   /** The goal, ending with `。`. */
   text: string;
@@ -91,7 +99,7 @@ export interface MeasureView {
   marker: string;
   title: string;
   description: string[];
-  /** Numbered `（1）`, `（2）` … */
+  /** Numbered `1.`, `2.` … (the level under the measure's `（一）`). */
   actions: NumberedText[];
   /** Name of the lead unit. */
   lead: string;
@@ -146,7 +154,7 @@ export interface TaskRow {
 }
 
 export interface TaskTable {
-  /** Relative column widths for `<!-- fangan:table widths=… -->`. */
+  /** Relative column widths for `<!-- fangan:table widths=… -->`; empty: sized from the content. */
   widths: string;
   header: string[];
   rows: TaskRow[];
@@ -154,17 +162,77 @@ export interface TaskTable {
 
 export interface AttachmentView {
   number: number;
-  /** `附件1` */
+  /** `附件1`; `附件` when the plan has a single attachment (GB/T 9704 7.3.3). */
   label: string;
+  /** The number printed after `附件`: `1`, `2` …, empty for a single attachment. */
+  labelNumber: string;
+  /** Laid out on landscape pages (`<!-- fangan:attachment N landscape -->`). */
+  landscape: boolean;
   title: string;
   /** The task-assignment table when the attachment asks for it. */
   table: TaskTable | null;
   paragraphs: string[];
 }
 
+/** A chapter from `sections:`: numbered in the outline with the built-in ones. */
+export interface CustomSectionView {
+  /** e.g. `三、实施策略` */
+  heading: string;
+  paragraphs: string[];
+  /** Sub-items `（一）…` with their paragraphs. */
+  items: { number: number; marker: string; title: string; paragraphs: string[] }[];
+}
+
+/** Where custom chapters go: before everything, after a built-in chapter, or at the end. */
+export type SectionSlot = 'start' | BuiltInSection | 'end';
+
+/** The 版头 elements (GB/T 9704 7.2), present when any of them is set. */
+export interface HeadView {
+  /** 份号 */
+  copyNumber: string | null;
+  /** 密级和保密期限 */
+  secrecy: string | null;
+  /** 紧急程度 */
+  urgency: string | null;
+  /** 发文机关标志 */
+  masthead: string | null;
+  /** 发文字号, here only with a masthead (without one it stays a subtitle under the title). */
+  docNumber: string | null;
+  /** `签发人：张三`, or null. */
+  signer: string | null;
+}
+
+/** The issuing notice wrapped around the plan (`notice:` or `render --notice`). */
+export interface NoticeView {
+  /** `关于印发《…》的通知` */
+  title: string;
+  paragraphs: string[];
+  /** `\u3000\u3000附件：青溪镇…工作方案` under the notice text. */
+  attachmentNote: string;
+}
+
+/** The 版记 on the last page (GB/T 9704 7.4). */
+export interface ColophonView {
+  /** `抄送：县卫生健康局，县疾控中心。`, or null. */
+  copyTo: string | null;
+  /** 印发机关 (the issuer when left out). */
+  printedBy: string;
+  /** `2025年1月15日印发` */
+  printedOn: string;
+}
+
 export interface PlanView {
   title: string;
   docNumber: string | null;
+  head: HeadView | null;
+  /** 主送机关 line `各村（社区），镇直各单位：`, or null. */
+  addressees: string | null;
+  notice: NoticeView | null;
+  /** 附注 in round brackets, `（此件公开发布）`, or null. */
+  note: string | null;
+  colophon: ColophonView | null;
+  /** Custom chapters by the place they go; every slot is a list (often empty). */
+  extra: Record<SectionSlot, CustomSectionView[]>;
   issuer: string;
   /** Date of the document, `2025年1月15日`. */
   date: string;
@@ -189,7 +257,12 @@ export interface PlanView {
 // CJK ideographs and full-width punctuation. YAML folds a wrapped plain scalar with a space, which
 // between two Chinese characters is never meant: it would show as a gap in the document.
 const CJK = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef';
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t]+(?=[${CJK}])`, 'g');
+// The same goes for a space between Chinese and digits (`举办讲座 12 场`): Chinese typesetting puts
+// no gap there, and Word adds none once autospace is off (profile `fonts.autoSpace`).
+const SPACE_BETWEEN_CJK = new RegExp(
+  `(?<=[${CJK}])[ \\t]+(?=[${CJK}0-9])|(?<=[0-9%])[ \\t]+(?=[${CJK}])`,
+  'g',
+);
 
 /** One line of plain text: wraps joined, stray spaces between Chinese characters removed. */
 export const line = (text: string): string => singleLine(text).replace(SPACE_BETWEEN_CJK, '');
@@ -257,46 +330,82 @@ function indicatorView(indicator: Indicator): IndicatorView {
   };
 }
 
-function goalView(goal: Goal, index: number): GoalView {
+function goalView(goal: Goal, index: number, level: 2 | 3): GoalView {
   const indicators = (goal.indicators ?? []).map(indicatorView);
   return {
     id: goal.id,
     number: index + 1,
-    marker: headingMarker(3, index + 1),
+    marker: headingMarker(level, index + 1),
     text: line(asSentence(goal.text)),
     indicators,
     indicatorText: indicators.length ? `${indicators.map((i) => i.text).join('；')}。` : null,
   };
 }
 
+export interface PlanViewOptions {
+  /** Wrap the plan in an issuing notice even when the plan has no `notice:` (`render --notice`). */
+  notice?: boolean;
+}
+
 /** Builds the view of a validated plan. Pure: the same plan always gives the same view. */
-export function buildPlanView(plan: Plan): PlanView {
+export function buildPlanView(plan: Plan, options: PlanViewOptions = {}): PlanView {
   const unitNames = new Map(plan.units.map((u) => [u.id, u.name]));
   // Validation guarantees references resolve; the id is a readable fallback if one slips through.
   const unitName = (id: string): string => unitNames.get(id) ?? id;
 
-  // Sections get numbers only when present, so numbering stays continuous.
+  // Sections get numbers only when present, so numbering stays continuous; custom chapters take
+  // their numbers where they stand in the outline.
   let sectionCount = 0;
   const nextHeading = (title: string): string => `${headingMarker(1, ++sectionCount)}${title}`;
+  const renamed = plan.headings ?? {};
+  const builtInHeading = (key: BuiltInSection, title: string): string => {
+    const own = renamed[key];
+    return nextHeading(own === undefined ? title : withoutFinalStop(own));
+  };
+  const extra: Record<SectionSlot, CustomSectionView[]> = {
+    start: [],
+    background: [],
+    aims: [],
+    organization: [],
+    measures: [],
+    schedule: [],
+    safeguards: [],
+    outcomes: [],
+    assessment: [],
+    end: [],
+  };
+  const custom = plan.sections ?? [];
+  const place = (slot: SectionSlot): void => {
+    for (const section of custom) {
+      if ((section.after ?? 'end') === slot) extra[slot].push(customSection(section, nextHeading));
+    }
+  };
 
+  place('start');
   const background = plan.background ? paragraphs(plan.background) : [];
   const backgroundSection: TextSection | null = background.length
-    ? { heading: nextHeading('背景与目的'), paragraphs: background }
+    ? { heading: builtInHeading('background', '背景与目的'), paragraphs: background }
     : null;
+  place('background');
 
   const requirements = nonEmpty(plan.requirements).flatMap(paragraphs);
-  const goals = plan.goals.map(goalView);
   let aims: AimsSection | null = null;
+  const both = requirements.length > 0 && plan.goals.length > 0;
+  // Goals sit under `（二）工作目标` (so they are `1.`), or right under the chapter (`（一）`).
+  const goals = plan.goals.map((g, i) => goalView(g, i, both ? 3 : 2));
   if (requirements.length || goals.length) {
-    const both = requirements.length > 0 && goals.length > 0;
     aims = {
-      heading: nextHeading(both ? '总体要求和工作目标' : goals.length ? '工作目标' : '总体要求'),
+      heading: builtInHeading(
+        'aims',
+        both ? '总体要求和工作目标' : goals.length ? '工作目标' : '总体要求',
+      ),
       requirementsHeading: both ? `${headingMarker(2, 1)}总体要求` : null,
       requirements,
       goalsHeading: both ? `${headingMarker(2, 2)}工作目标` : null,
       goals,
     };
   }
+  place('aims');
 
   const org = plan.organization;
   let organization: OrganizationSection | null = null;
@@ -307,7 +416,7 @@ export function buildPlanView(plan: Plan): PlanView {
       return list.length ? list.join('、') : null;
     };
     organization = {
-      heading: nextHeading('组织领导'),
+      heading: builtInHeading('organization', '组织领导'),
       leadingGroup: group
         ? {
             leader: line(group.leader),
@@ -319,15 +428,17 @@ export function buildPlanView(plan: Plan): PlanView {
       paragraphs: org.text ? paragraphs(org.text) : [],
     };
   }
+  place('organization');
 
   const measureViews = plan.measures.map((m, i) => measureView(m, i, unitName));
   const measures: MeasuresSection | null = measureViews.length
     ? {
-        heading: nextHeading('重点工作及措施'),
+        heading: builtInHeading('measures', '重点工作及措施'),
         items: measureViews,
         byGoal: groupByGoal(measureViews, plan.goals),
       }
     : null;
+  place('measures');
 
   const phases = (plan.schedule ?? []).map((p, i) => ({
     number: i + 1,
@@ -336,7 +447,10 @@ export function buildPlanView(plan: Plan): PlanView {
     period: formatPeriodZh(p.start, p.end),
     tasks: numbered(p.tasks, 3),
   }));
-  const schedule = phases.length ? { heading: nextHeading('实施步骤'), phases } : null;
+  const schedule = phases.length
+    ? { heading: builtInHeading('schedule', '实施步骤'), phases }
+    : null;
+  place('schedule');
 
   const safeguardItems = (plan.safeguards ?? []).map((s, i) => ({
     number: i + 1,
@@ -345,25 +459,71 @@ export function buildPlanView(plan: Plan): PlanView {
     paragraphs: paragraphs(s.text),
   }));
   const safeguards = safeguardItems.length
-    ? { heading: nextHeading('保障措施'), items: safeguardItems }
+    ? { heading: builtInHeading('safeguards', '保障措施'), items: safeguardItems }
     : null;
+  place('safeguards');
 
   const outcomeItems = numbered(plan.outcomes, 2);
   const outcomes = outcomeItems.length
-    ? { heading: nextHeading('预期成效'), items: outcomeItems }
+    ? { heading: builtInHeading('outcomes', '预期成效'), items: outcomeItems }
     : null;
+  place('outcomes');
 
   const assessmentParagraphs = plan.assessment ? paragraphs(plan.assessment) : [];
   const assessment = assessmentParagraphs.length
-    ? { heading: nextHeading('考核评估'), paragraphs: assessmentParagraphs }
+    ? { heading: builtInHeading('assessment', '考核评估'), paragraphs: assessmentParagraphs }
     : null;
+  place('assessment');
+  place('end');
 
   const taskTable = buildTaskTable(plan.measures, unitName);
-  const attachments = (plan.attachments ?? []).map((a, i) => attachmentView(a, i, taskTable));
+  const list = plan.attachments ?? [];
+  const attachments = list.map((a, i) => attachmentView(a, i, list.length, taskTable));
+
+  const title = line(plan.title);
+  const masthead = plan.masthead ? line(plan.masthead) : null;
+  const docNumber = plan.doc_number ? line(plan.doc_number) : null;
+  const head: HeadView | null =
+    masthead || plan.copy_number || plan.secrecy || plan.urgency
+      ? {
+          copyNumber: plan.copy_number ? line(plan.copy_number) : null,
+          secrecy: plan.secrecy ? line(plan.secrecy) : null,
+          urgency: plan.urgency ? line(plan.urgency) : null,
+          masthead,
+          docNumber: masthead ? docNumber : null,
+          signer: masthead && plan.signer ? `签发人：${line(plan.signer)}` : null,
+        }
+      : null;
+  const noticeOf = plan.notice ?? (options.notice ? {} : undefined);
+  const notice: NoticeView | null = noticeOf
+    ? {
+        title: noticeOf.title ? line(noticeOf.title) : `关于印发《${title}》的通知`,
+        paragraphs: noticeOf.text
+          ? paragraphs(noticeOf.text)
+          : [`现将《${title}》印发给你们，请认真贯彻落实。`],
+        attachmentNote: `${NOTE_INDENT}附件：${withoutFinalStop(title)}`,
+      }
+    : null;
+  const copyTo = nonEmpty(plan.copy_to).map((n) => withoutFinalStop(n));
+  const colophon: ColophonView | null =
+    copyTo.length || plan.printed_by || plan.printed_on
+      ? {
+          copyTo: copyTo.length ? `抄送：${copyTo.join('，')}。` : null,
+          printedBy: line(plan.printed_by ?? plan.issuer),
+          printedOn: `${formatDateZh(plan.printed_on ?? plan.date)}印发`,
+        }
+      : null;
+  const addressees = nonEmpty(plan.addressees).map((n) => withoutFinalStop(n));
 
   return {
-    title: line(plan.title),
-    docNumber: plan.doc_number ? line(plan.doc_number) : null,
+    title,
+    docNumber: head?.docNumber ? null : docNumber,
+    head,
+    addressees: addressees.length ? `${addressees.join('，')}：` : null,
+    notice,
+    note: plan.note ? `（${withoutFinalStop(plan.note).replace(/^[（(]|[）)]$/g, '')}）` : null,
+    colophon,
+    extra,
     issuer: line(plan.issuer),
     date: formatDateZh(plan.date),
     region: plan.region ? line(plan.region) : null,
@@ -389,6 +549,22 @@ export function buildPlanView(plan: Plan): PlanView {
   };
 }
 
+function customSection(
+  section: CustomSection,
+  nextHeading: (title: string) => string,
+): CustomSectionView {
+  return {
+    heading: nextHeading(withoutFinalStop(section.title)),
+    paragraphs: nonEmpty(section.paragraphs).flatMap(paragraphs),
+    items: (section.items ?? []).map((item, i) => ({
+      number: i + 1,
+      marker: headingMarker(2, i + 1),
+      title: withoutFinalStop(item.title),
+      paragraphs: item.text ? paragraphs(item.text) : [],
+    })),
+  };
+}
+
 /** `2025-12-31` -> `2025年12月底`; a date inside a month -> `2025年12月15日`. */
 function periodEndMonth(iso: string): string {
   const [year, month] = iso.split('-').map(Number);
@@ -403,7 +579,7 @@ function measureView(m: Measure, index: number, unitName: (id: string) => string
     marker: headingMarker(2, index + 1),
     title: line(withoutFinalStop(m.title)),
     description: m.description ? paragraphs(m.description) : [],
-    actions: numbered(m.actions, 4),
+    actions: numbered(m.actions, 3),
     lead: line(unitName(m.lead)),
     support: support.length ? support.join('、') : null,
     deadline: formatDeadlineZh(m.deadline),
@@ -435,12 +611,17 @@ function groupByGoal(measures: MeasureView[], goals: Goal[]): MeasureGroupView[]
 
 function buildTaskTable(measures: Measure[], unitName: (id: string) => string): TaskTable {
   return {
-    widths: '8,31,16,20,25',
+    // Empty: the Word writer sizes the columns from their content (headers on one line, the
+    // deadline column as wide as its longest date, the rest shared by the text columns).
+    widths: '',
     header: ['序号', '工作任务', '牵头单位', '配合单位', '完成时限'],
     // Cells keep the author's line breaks: the `cell` helper turns them into <br>.
     rows: measures.map((m, i) => ({
       number: i + 1,
-      task: m.title.trim().replace(/[。；;，,.]+$/, ''),
+      task: m.title
+        .trim()
+        .replace(/[。；;，,.]+$/, '')
+        .replace(SPACE_BETWEEN_CJK, ''),
       lead: unitName(m.lead).trim(),
       support: (m.support ?? []).map((id) => unitName(id).trim()).join('、'),
       deadline: formatDeadlineZh(m.deadline),
@@ -448,10 +629,18 @@ function buildTaskTable(measures: Measure[], unitName: (id: string) => string): 
   };
 }
 
-function attachmentView(a: Attachment, index: number, taskTable: TaskTable): AttachmentView {
+function attachmentView(
+  a: Attachment,
+  index: number,
+  count: number,
+  taskTable: TaskTable,
+): AttachmentView {
+  const labelNumber = count === 1 ? '' : String(index + 1);
   return {
     number: index + 1,
-    label: `附件${index + 1}`,
+    label: `附件${labelNumber}`,
+    labelNumber,
+    landscape: a.landscape === true,
     title: line(withoutFinalStop(a.title)),
     table: a.table === 'measures' ? taskTable : null,
     paragraphs: a.text ? paragraphs(a.text) : [],
@@ -464,6 +653,8 @@ const NOTE_INDENT = '\u3000\u3000';
 const NOTE_HANG = '\u3000\u3000\u3000';
 
 function attachmentNote(attachments: AttachmentView[]): string[] {
+  // A single attachment is `附件：名称` without `1.` (GB/T 9704 7.3.3).
+  if (attachments.length === 1) return [`${NOTE_INDENT}附件：${attachments[0]?.title ?? ''}`];
   return attachments.map((a, i) =>
     i === 0
       ? `${NOTE_INDENT}附件：${a.number}.${a.title}`

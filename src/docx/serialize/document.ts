@@ -1,5 +1,14 @@
 import { mmToEmu, pageLayout, pt, type PageLayout } from '../layout.js';
-import type { Block, ChartBlock, Inline, ParagraphBlock, TableBlock } from '../model.js';
+import { mmToTwips } from '../layout.js';
+import type {
+  Block,
+  ChartBlock,
+  ColophonBlock,
+  Inline,
+  ParagraphBlock,
+  SectionBlock,
+  TableBlock,
+} from '../model.js';
 import type { StyleProfile } from '../profile.js';
 import { escapeXml } from '../text.js';
 import { STYLE_IDS } from './styles.js';
@@ -23,6 +32,9 @@ export const REL = {
   firstChart: 6,
 } as const;
 
+/** Relationship id of the empty footer, which follows the charts. */
+export const blankFooterRel = (charts: number): string => `rId${REL.firstChart + charts}`;
+
 /*
  * The XML is written as pieces into one array and joined once: a report's document.xml is some
  * 70 KB, and building it with nested `+` made a deep rope that cost more to flatten (when it was
@@ -30,8 +42,15 @@ export const REL = {
  */
 type Out = string[];
 
-/** Runs of inline content. Each run carries the eastAsia hint for shared punctuation. */
-function writeRuns(out: Out, inlines: readonly Inline[]): void {
+/**
+ * Runs of inline content. Each run carries the eastAsia hint for shared punctuation; `sizePt`
+ * overrides the style's size (a masthead shrunk to fit its line).
+ */
+function writeRuns(out: Out, inlines: readonly Inline[], sizePt?: number): void {
+  const size =
+    sizePt === undefined
+      ? ''
+      : `<w:sz w:val="${Math.round(sizePt * 2)}"/><w:szCs w:val="${Math.round(sizePt * 2)}"/>`;
   for (const inline of inlines) {
     if (inline.type === 'break') {
       out.push('<w:r><w:br/></w:r>');
@@ -40,8 +59,8 @@ function writeRuns(out: Out, inlines: readonly Inline[]): void {
     const text = escapeXml(inline.text);
     if (text === '') continue;
     out.push(
-      inline.bold || inline.strike
-        ? `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/>${inline.bold ? '<w:b/><w:bCs/>' : ''}${inline.strike ? '<w:strike/>' : ''}</w:rPr>`
+      inline.bold || inline.strike || size
+        ? `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/>${inline.bold ? '<w:b/><w:bCs/>' : ''}${inline.strike ? '<w:strike/>' : ''}${size}</w:rPr>`
         : '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>',
     );
     if (!text.includes('\t')) out.push('<w:t xml:space="preserve">', text, '</w:t>');
@@ -55,26 +74,116 @@ function writeRuns(out: Out, inlines: readonly Inline[]): void {
   }
 }
 
+/** Writes a paragraph; returns the index in `out` of its `</w:pPr>` (a section break goes there). */
 function writeParagraph(
   out: Out,
   block: ParagraphBlock,
   layout: PageLayout,
   profile: StyleProfile,
-): void {
+  textWidth: number,
+): number {
   out.push('<w:p><w:pPr><w:pStyle w:val="', STYLE_IDS[block.role], '"/>');
   if (block.keepNext) out.push('<w:keepNext/>');
   if (block.pageBreakBefore) out.push('<w:pageBreakBefore/>');
-  if (block.blankLinesBefore) {
-    out.push(`<w:spacing w:before="${block.blankLinesBefore * layout.linePitch}"/>`);
+  if (block.redLine) {
+    const red = profile.styles.redLine;
+    const space = Math.min(31, Math.round((red.gapMm * 72) / 25.4));
+    const size = Math.max(2, Math.min(96, Math.round(red.widthPt * 8)));
+    out.push(
+      `<w:pBdr><w:bottom w:val="single" w:sz="${size}" w:space="${space}" w:color="${red.color.toUpperCase()}"/></w:pBdr>`,
+    );
   }
-  if (block.rightIndentChars !== undefined) {
+  const sideChars = block.sideIndentChars ?? 0;
+  const charTwips = pt(profile.styles.body.size) * 20;
+  if (block.rightTab) {
+    const pos = Math.round(textWidth - 2 * sideChars * charTwips);
+    out.push(`<w:tabs><w:tab w:val="right" w:pos="${pos}"/></w:tabs>`);
+  }
+  const before = (block.blankLinesBefore ?? 0) * layout.linePitch + (block.spaceBeforeTwips ?? 0);
+  if (before > 0) out.push(`<w:spacing w:before="${before}"/>`);
+  if (block.leftIndentTwips !== undefined) {
+    // A negative right indent: should a substitute font set the date wider than planned, it
+    // runs into the margin instead of wrapping; where it starts is what GB/T 9704 fixes.
+    const right = -Math.round(
+      (block.rightIndentChars ?? 0) * pt(profile.styles.signature.size) * 20,
+    );
+    out.push(
+      `<w:ind w:left="${block.leftIndentTwips}" w:leftChars="0" w:right="${right}" w:rightChars="0" w:firstLine="0" w:firstLineChars="0"/>`,
+    );
+  } else if (block.rightIndentChars !== undefined) {
     const chars = block.rightIndentChars;
     const twips = Math.round(chars * pt(profile.styles.signature.size) * 20);
     out.push(`<w:ind w:right="${twips}" w:rightChars="${Math.round(chars * 100)}"/>`);
+  } else if (block.sideIndentChars !== undefined) {
+    const twips = Math.round(sideChars * charTwips);
+    const hundredths = Math.round(sideChars * 100);
+    out.push(
+      `<w:ind w:left="${twips}" w:leftChars="${hundredths}" w:right="${twips}" w:rightChars="${hundredths}"/>`,
+    );
   }
+  if (block.align) out.push(`<w:jc w:val="${block.align}"/>`);
+  const end = out.length;
   out.push('</w:pPr>');
-  writeRuns(out, block.inlines);
+  writeRuns(out, block.inlines, block.sizePt);
   out.push('</w:p>');
+  return end;
+}
+
+/**
+ * The 版记: a one-column table, thick lines above and below, thin lines between the rows, each
+ * row one line high. At the bottom of its own page a spacer paragraph above it fills the page,
+ * so its last line sits on the bottom edge of the text block (GB/T 9704 7.4.1).
+ */
+function writeColophon(
+  out: Out,
+  block: ColophonBlock,
+  layout: PageLayout,
+  profile: StyleProfile,
+): void {
+  const c = profile.styles.colophon;
+  const eighths = (mm: number): number => Math.max(2, Math.round(((mm * 72) / 25.4) * 8));
+  const thick = `w:val="single" w:sz="${eighths(c.thickMm)}" w:space="0" w:color="000000"`;
+  const thin = `w:val="single" w:sz="${eighths(c.thinMm)}" w:space="0" w:color="000000"`;
+  const rowHeight = layout.linePitch;
+  const width = layout.textWidthTwips;
+  const charTwips = pt(c.size) * 20;
+  const side = Math.round(c.sideIndentChars * charTwips);
+  if (block.bottom) {
+    // The page holds the spacer, the table and the closing paragraph (20 twips) Word needs.
+    const spacer = layout.textHeightTwips - block.rows.length * rowHeight - 20 - 60;
+    out.push(
+      `<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${Math.max(20, spacer)}" w:lineRule="exact"/></w:pPr></w:p>`,
+    );
+  } else if (block.pageBreakBefore) {
+    out.push('<w:p><w:pPr><w:pageBreakBefore/><w:snapToGrid w:val="0"/></w:pPr></w:p>');
+  }
+  out.push(
+    '<w:tbl><w:tblPr>' +
+      `<w:tblW w:w="${width}" w:type="dxa"/><w:jc w:val="center"/>` +
+      `<w:tblBorders><w:top ${thick}/><w:left w:val="nil"/><w:bottom ${thick}/><w:right w:val="nil"/>` +
+      `<w:insideH ${thin}/><w:insideV w:val="nil"/></w:tblBorders>` +
+      '<w:tblLayout w:type="fixed"/>' +
+      '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>' +
+      `</w:tblPr><w:tblGrid><w:gridCol w:w="${width}"/></w:tblGrid>`,
+  );
+  for (const row of block.rows) {
+    const hanging = Math.round((row.hangingChars ?? 0) * charTwips);
+    out.push(
+      `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="${rowHeight}" w:hRule="exact"/></w:trPr>` +
+        `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>` +
+        `<w:p><w:pPr><w:pStyle w:val="${STYLE_IDS.colophon}"/>` +
+        (row.right ? `<w:tabs><w:tab w:val="right" w:pos="${width - 2 * side}"/></w:tabs>` : '') +
+        `<w:ind w:left="${side + hanging}" w:right="${side}"${hanging ? ` w:hanging="${hanging}"` : ''}/>` +
+        '</w:pPr>',
+    );
+    writeRuns(out, row.left);
+    if (row.right) {
+      out.push('<w:r><w:tab/></w:r>');
+      writeRuns(out, row.right);
+    }
+    out.push('</w:p></w:tc></w:tr>');
+  }
+  out.push('</w:tbl>');
 }
 
 function writeTable(out: Out, block: TableBlock, profile: StyleProfile): void {
@@ -150,16 +259,59 @@ function chartXml(
   );
 }
 
-function sectionXml(layout: PageLayout, profile: StyleProfile): string {
+/** What differs from section to section: the first one numbers from 1, later ones continue. */
+interface SectionProps {
+  first: boolean;
+  orientation: 'portrait' | 'landscape';
+  colophon: boolean;
+}
+
+/**
+ * A landscape section turns the portrait page a quarter: the text block keeps its size
+ * (225 × 156 mm), the top and bottom margins become the left and right ones.
+ */
+export function landscapeLayout(layout: PageLayout, profile: StyleProfile): PageLayout {
   const m = layout.margin;
+  const margin = { top: m.left, bottom: m.right, left: m.top, right: m.bottom };
+  const n = profile.styles.pageNumber;
+  const footerTwips = Math.max(
+    0,
+    margin.bottom - mmToTwips(n.gapBelowTextMm) - Math.round(pt(n.size) * 20),
+  );
+  return {
+    ...layout,
+    widthTwips: layout.heightTwips,
+    heightTwips: layout.widthTwips,
+    margin,
+    textWidthTwips: layout.textHeightTwips,
+    textHeightTwips: layout.textWidthTwips,
+    footerTwips,
+  };
+}
+
+function sectionXml(
+  base: PageLayout,
+  profile: StyleProfile,
+  props: SectionProps = { first: true, orientation: 'portrait', colophon: false },
+  blankFooter = '',
+): string {
+  const layout = props.orientation === 'landscape' ? landscapeLayout(base, profile) : base;
+  const m = layout.margin;
+  const c = profile.styles.colophon;
+  const unnumbered = props.colophon && !c.numbered && blankFooter !== '';
+  const start = props.first
+    ? ''
+    : `<w:type w:val="${props.colophon && c.placement === 'evenPage' ? 'evenPage' : 'nextPage'}"/>`;
   return (
     '<w:sectPr>' +
-    `<w:footerReference w:type="default" r:id="${REL.footerOdd}"/>` +
-    `<w:footerReference w:type="even" r:id="${REL.footerEven}"/>` +
-    `<w:pgSz w:w="${layout.widthTwips}" w:h="${layout.heightTwips}"/>` +
+    `<w:footerReference w:type="default" r:id="${unnumbered ? blankFooter : REL.footerOdd}"/>` +
+    `<w:footerReference w:type="even" r:id="${unnumbered ? blankFooter : REL.footerEven}"/>` +
+    start +
+    `<w:pgSz w:w="${layout.widthTwips}" w:h="${layout.heightTwips}"${props.orientation === 'landscape' ? ' w:orient="landscape"' : ''}/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" ` +
     `w:header="851" w:footer="${layout.footerTwips}" w:gutter="0"/>` +
-    '<w:pgNumType w:start="1"/><w:cols w:space="425"/>' +
+    (props.first ? '<w:pgNumType w:start="1"/>' : '') +
+    '<w:cols w:space="425"/>' +
     // 22 lines a page: the grid pitch is the fixed line spacing of the body. 28 characters a line
     // come from the character grid, or (grid `lines`) from the character spacing of the styles.
     (profile.page.grid === 'linesAndChars'
@@ -169,29 +321,66 @@ function sectionXml(layout: PageLayout, profile: StyleProfile): string {
   );
 }
 
+/** Does the document need the footer without a page number (a 版记 page of its own)? */
+export const needsBlankFooter = (blocks: readonly Block[], profile: StyleProfile): boolean =>
+  !profile.styles.colophon.numbered && blocks.some((b) => b.type === 'section' && b.colophon);
+
 export function documentXml(blocks: readonly Block[], profile: StyleProfile): string {
   const layout = pageLayout(profile);
   const out: Out = [XML_HEAD, `<w:document ${NS}><w:body>`];
+  const chartCount = blocks.filter((b) => b.type === 'chart').length;
+  const blankFooter = needsBlankFooter(blocks, profile) ? blankFooterRel(chartCount) : '';
   let charts = 0;
+  let section: SectionProps = { first: true, orientation: 'portrait', colophon: false };
+  /** Where the last paragraph's `</w:pPr>` is; -1 after a table (no paragraph to end on). */
+  let lastPPr = -1;
+  const startSection = (block: SectionBlock): void => {
+    const close = sectionXml(layout, profile, section, blankFooter);
+    if (lastPPr >= 0) out[lastPPr] = `${close}</w:pPr>`;
+    else out.push(`<w:p><w:pPr><w:snapToGrid w:val="0"/>${close}</w:pPr></w:p>`);
+    lastPPr = -1;
+    section = { first: false, orientation: block.orientation, colophon: block.colophon === true };
+  };
   for (const block of blocks) {
+    const width =
+      section.orientation === 'landscape' ? layout.textHeightTwips : layout.textWidthTwips;
     switch (block.type) {
       case 'paragraph':
-        writeParagraph(out, block, layout, profile);
+        lastPPr = writeParagraph(out, block, layout, profile, width);
         break;
       case 'table':
         writeTable(out, block, profile);
+        lastPPr = -1;
         break;
       case 'chart':
         out.push(chartXml(block, charts++, profile, layout));
+        lastPPr = -1;
+        break;
+      case 'section':
+        startSection(block);
+        break;
+      case 'colophon':
+        writeColophon(out, block, layout, profile);
+        lastPPr = -1;
         break;
     }
   }
-  // Word needs a paragraph after a table at the end of the body.
-  if (blocks[blocks.length - 1]?.type === 'table') {
+  // Word needs a paragraph after a table at the end of the body; after the 版记 a tiny one.
+  const last = blocks[blocks.length - 1];
+  if (last?.type === 'table') {
     out.push('<w:p><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:p>');
+  } else if (last?.type === 'colophon') {
+    out.push(
+      '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>',
+    );
   }
-  out.push(sectionXml(layout, profile), '</w:body></w:document>');
+  out.push(sectionXml(layout, profile, section, blankFooter), '</w:body></w:document>');
   return out.join('');
+}
+
+/** A footer with nothing in it, for pages GB/T 9704 leaves unnumbered. */
+export function blankFooterXml(): string {
+  return `${XML_HEAD}<w:ftr ${NS}><w:p><w:pPr><w:pStyle w:val="${STYLE_IDS.footer}"/></w:pPr></w:p></w:ftr>`;
 }
 
 /**

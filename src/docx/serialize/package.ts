@@ -2,7 +2,14 @@ import type { DocModel, XyChart } from '../model.js';
 import type { StyleProfile } from '../profile.js';
 import { escapeXml } from '../text.js';
 import { chartPartXml } from './chart.js';
-import { documentXml, footerXml, REL } from './document.js';
+import {
+  blankFooterRel,
+  blankFooterXml,
+  documentXml,
+  footerXml,
+  needsBlankFooter,
+  REL,
+} from './document.js';
 import { fontTableXml } from './fonts.js';
 import { settingsXml, stylesXml } from './styles.js';
 import { packEntry, packRepeatedEntry, zipEntries } from './zip.js';
@@ -18,7 +25,7 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
-function contentTypesXml(charts: number): string {
+function contentTypesXml(charts: number, blankFooter: boolean): string {
   const override = (part: string, type: string): string =>
     `<Override PartName="${part}" ContentType="${type}"/>`;
   return (
@@ -35,6 +42,7 @@ function contentTypesXml(charts: number): string {
     Array.from({ length: charts }, (_, i) =>
       override(`/word/charts/chart${i + 1}.xml`, `${CT}.drawingml.chart+xml`),
     ).join('') +
+    (blankFooter ? override('/word/footer3.xml', `${CT}.wordprocessingml.footer+xml`) : '') +
     override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
     override('/docProps/app.xml', `${CT}.extended-properties+xml`) +
     '</Types>'
@@ -55,7 +63,7 @@ function packageRelsXml(): string {
   );
 }
 
-function documentRelsXml(charts: number): string {
+function documentRelsXml(charts: number, blankFooter: boolean): string {
   return (
     XML_HEAD +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -67,6 +75,7 @@ function documentRelsXml(charts: number): string {
     Array.from({ length: charts }, (_, i) =>
       relationship(`rId${REL.firstChart + i}`, 'chart', `charts/chart${i + 1}.xml`),
     ).join('') +
+    (blankFooter ? relationship(blankFooterRel(charts), 'footer', 'footer3.xml') : '') +
     '</Relationships>'
   );
 }
@@ -131,18 +140,20 @@ export function packageParts(
 ): [string, string][] {
   const charts: XyChart[] = model.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : []));
   const fixed = partsOf(profile);
+  const blank = needsBlankFooter(model.blocks, profile);
   return [
-    ['[Content_Types].xml', contentTypesXml(charts.length)],
+    ['[Content_Types].xml', contentTypesXml(charts.length, blank)],
     ['_rels/.rels', packageRelsXml()],
     ['docProps/core.xml', coreXml(meta)],
     ['docProps/app.xml', appXml()],
     ['word/document.xml', documentXml(model.blocks, profile)],
-    ['word/_rels/document.xml.rels', documentRelsXml(charts.length)],
+    ['word/_rels/document.xml.rels', documentRelsXml(charts.length, blank)],
     ['word/styles.xml', fixed.styles],
     ['word/settings.xml', fixed.settings],
     ['word/fontTable.xml', fixed.fontTable],
     ['word/footer1.xml', fixed.footerOdd],
     ['word/footer2.xml', fixed.footerEven],
+    ...(blank ? [['word/footer3.xml', blankFooterXml()] as [string, string]] : []),
     ...charts.map((chart, i): [string, string] => [
       `word/charts/chart${i + 1}.xml`,
       chartPartXml(chart, profile),

@@ -24,17 +24,21 @@ const runProps = (
   sizePt: number,
   bold: boolean,
   spacingTwips = 0,
+  color = '',
 ): string => {
   const hp = halfPoints(sizePt);
   const b = bold ? '<w:b/><w:bCs/>' : '<w:b w:val="0"/><w:bCs w:val="0"/>';
+  const c = color === '' ? '' : `<w:color w:val="${color.toUpperCase()}"/>`;
   const spacing = spacingTwips === 0 ? '' : `<w:spacing w:val="${spacingTwips}"/>`;
-  return `<w:rPr>${rFonts(font, latin)}${b}${spacing}<w:sz w:val="${hp}"/><w:szCs w:val="${hp}"/></w:rPr>`;
+  return `<w:rPr>${rFonts(font, latin)}${b}${c}${spacing}<w:sz w:val="${hp}"/><w:szCs w:val="${hp}"/></w:rPr>`;
 };
 
 const JC: Record<Align, string> = { left: 'left', center: 'center', right: 'right', both: 'both' };
 
 interface ParaOptions {
   keepNext?: boolean;
+  /** Turns off Word's automatic gap between Chinese and Latin letters or digits. */
+  noAutoSpace?: boolean;
   snapToGrid?: boolean;
   /** `exact` = the grid pitch (fixed 28.95 pt); `single` = ordinary single spacing. */
   spacing: 'exact' | 'single';
@@ -49,6 +53,7 @@ interface ParaOptions {
 function paraProps(o: ParaOptions, linePitch: number): string {
   const parts: string[] = [];
   if (o.keepNext) parts.push('<w:keepNext/>');
+  if (o.noAutoSpace) parts.push('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
   if (o.snapToGrid === false) parts.push('<w:snapToGrid w:val="0"/>');
   const line =
     o.spacing === 'exact'
@@ -97,6 +102,10 @@ export const STYLE_IDS = {
   attachmentLabel: 'AttachmentLabel',
   signature: 'Signature',
   code: 'Code',
+  masthead: 'Masthead',
+  headElement: 'HeadElement',
+  docNumber: 'DocNumber',
+  colophon: 'Colophon',
   tableText: 'TableText',
   tableHeader: 'TableHeader',
   chart: 'Chart',
@@ -107,7 +116,9 @@ export function stylesXml(profile: StyleProfile): string {
   const { linePitch, charSpacingTwips } = pageLayout(profile);
   const latin = profile.fonts.latin;
   const s = profile.styles;
-  const p = (o: ParaOptions): string => paraProps(o, linePitch);
+  // LibreOffice reads autoSpace from each style, not from the document defaults.
+  const p = (o: ParaOptions): string =>
+    paraProps(profile.fonts.autoSpace ? o : { ...o, noAutoSpace: true }, linePitch);
   const bodyPt = pt(s.body.size);
   // Text of body size on the line grid is tightened so that charsPerLine characters fit a line.
   const spacingFor = (sizePt: number): number => (sizePt === bodyPt ? charSpacingTwips : 0);
@@ -120,6 +131,7 @@ export function stylesXml(profile: StyleProfile): string {
     const sizePt = pt(t.size);
     const o: ParaOptions = {
       spacing: 'exact',
+      before: (t.blankLinesBefore ?? 0) * linePitch,
       after: (t.blankLinesAfter ?? 0) * linePitch,
       firstLineChars: t.firstLineChars ?? 0,
       sizePt,
@@ -168,6 +180,31 @@ export function stylesXml(profile: StyleProfile): string {
     textStyle(STYLE_IDS.heading3, 'heading 3', s.heading3, { keepNext: true, outlineLevel: 2 }),
     textStyle(STYLE_IDS.heading4, 'heading 4', s.heading4, { keepNext: true, outlineLevel: 3 }),
     textStyle(STYLE_IDS.attachmentLabel, 'Attachment Label', s.attachmentLabel, { keepNext: true }),
+    // 版头: the masthead is larger than a grid line, so it is set in single spacing off the grid.
+    style(
+      STYLE_IDS.masthead,
+      'Masthead',
+      p({
+        spacing: 'single',
+        snapToGrid: false,
+        keepNext: true,
+        sizePt: pt(s.masthead.size),
+        align: s.masthead.align,
+        after: (s.masthead.blankLinesAfter ?? 0) * linePitch,
+      }),
+      runProps(s.masthead.font, latin, pt(s.masthead.size), s.masthead.bold, 0, s.masthead.color),
+      { basedOn: 'Normal', next: 'Normal' },
+    ),
+    textStyle(STYLE_IDS.headElement, 'Head Element', s.headElement),
+    textStyle(STYLE_IDS.docNumber, 'Document Number', s.docNumber, { keepNext: true }),
+    // 版记 rows: single spacing inside one-line rows, no first-line indent.
+    style(
+      STYLE_IDS.colophon,
+      'Colophon',
+      p({ spacing: 'single', snapToGrid: false, sizePt: pt(s.colophon.size), align: 'left' }),
+      runProps(s.colophon.font, latin, pt(s.colophon.size), false),
+      { basedOn: 'Normal' },
+    ),
     style(
       STYLE_IDS.signature,
       'Signature',
@@ -230,7 +267,10 @@ export function stylesXml(profile: StyleProfile): string {
     '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>' +
     '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>' +
     // Widow control off: a page keeps all 22 lines instead of pushing one to the next page.
-    `<w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${linePitch}" w:lineRule="exact"/>` +
+    '<w:widowControl w:val="0"/>' +
+    // No automatic gap between Chinese and Latin letters or digits unless the profile wants it.
+    (profile.fonts.autoSpace ? '' : '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>') +
+    `<w:spacing w:before="0" w:after="0" w:line="${linePitch}" w:lineRule="exact"/>` +
     '</w:pPr></w:pPrDefault></w:docDefaults>' +
     styles.join('') +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
