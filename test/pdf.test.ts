@@ -166,4 +166,43 @@ describe.skipIf(!soffice)(`PDF through LibreOffice${reason}`, () => {
     }).stdout;
     expect(text.replace(/\s+/g, '')).toContain('第二季度');
   }, 180_000);
+
+  it('export --to pdf: every report and roll-up as PDF, one LibreOffice start per batch', async () => {
+    const real = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+    const log = path.join(work, 'export-starts.log');
+    const wrapper = path.join(work, 'export-soffice');
+    writeFileSync(wrapper, `#!/bin/sh\necho start >> "${log}"\nexec "${real}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const out = path.join(work, 'export');
+    const io = captureIO({ env: { PATH: process.env.PATH ?? '', FANGAN_SOFFICE: wrapper } });
+    const code = await run(
+      ['export', 'examples/county', '-o', out, '--to', 'md,pdf', '--jobs', '1'],
+      io,
+    );
+    expect(code).toBe(0);
+    const names = readdirSync(out).filter((n) => !n.startsWith('.'));
+    const pdfs = names.filter((n) => n.endsWith('.pdf'));
+    // 3 towns x 4 quarters, and one county roll-up per quarter; no .docx was asked for.
+    expect(pdfs.filter((n) => n.includes('季度工作汇报'))).toHaveLength(12);
+    expect(pdfs.filter((n) => n.includes('汇总报告'))).toHaveLength(4);
+    expect(names.filter((n) => n.endsWith('.docx'))).toEqual([]);
+    expect(names.filter((n) => n.endsWith('.md') && n !== 'index.md')).toHaveLength(16);
+    // The reports fit one batch and the roll-ups another: two starts, not sixteen.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['start', 'start']);
+    const text = spawnSync('pdftotext', [path.join(out, '2025Q3-云川县-汇总报告.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('白沙镇');
+  }, 300_000);
+});
+
+describe('export --to pdf without soffice', () => {
+  it('exits 2 with FG5301 before rendering, writing nothing', async () => {
+    const out = path.join(work, 'export-missing');
+    const io = captureIO({ env: { PATH: '', FANGAN_SOFFICE: path.join(work, 'nope') } });
+    const code = await run(['export', 'examples/county', '-o', out, '--to', 'pdf'], io);
+    expect(code).toBe(2);
+    expect(io.err()).toContain('FG5301');
+    expect(existsSync(out)).toBe(false);
+  });
 });

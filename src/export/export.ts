@@ -35,6 +35,7 @@ import { emptyState, readState, STATE_NAME, type ExportState } from './state.js'
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
 import { tempNameFor } from '../write/atomic.js';
+import type { PdfJob } from '../pdf/index.js';
 import {
   expectedGroups,
   loadCountySettings,
@@ -76,7 +77,15 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** Owner of the output folder's lock (the CLI's process). */
   lock?: LockOwner;
+  /**
+   * Also write a PDF of every Word document (`--to …,pdf`), converted by LibreOffice a batch of
+   * towns at a time; `formats` must then include docx, which stays only with `keepDocx`.
+   */
+  pdf?: { env: Readonly<Record<string, string | undefined>>; keepDocx: boolean };
 }
+
+/** Towns converted to PDF per LibreOffice call: its start-up is paid once per batch. */
+const PDF_BATCH = 32;
 
 export type ReportStatus = 'written' | 'skipped' | 'failed';
 
@@ -315,16 +324,26 @@ async function run(
     }
   }
   for (const name of ['index.md', 'index.json']) owners.set(name, name);
+  /** The files a Word document stands for: with --to pdf, its PDF too (or instead). */
+  const pdf = options.pdf;
+  const outputNames = (names: string[]): string[] =>
+    pdf
+      ? names.flatMap((n) => {
+          if (!n.endsWith('.docx')) return [n];
+          const asPdf = `${n.slice(0, -'.docx'.length)}.pdf`;
+          return pdf.keepDocx ? [n, asPdf] : [asPdf];
+        })
+      : names;
   const nameFor = (
     period: string,
     town: string,
     source: string,
   ): { names: string[]; clash?: string } => {
     const stem = reportFileStem(period, town);
-    const names = safeFileNames(stem, ext, taken);
+    const names = outputNames(safeFileNames(stem, ext, taken));
     const plain = safeFileNames(stem, ext);
     const keys = plain.map((n) => n.toLowerCase());
-    if (names[0] === plain[0]) {
+    if (names[0] === outputNames(plain)[0]) {
       for (const k of keys) owners.set(k, source);
       return { names };
     }
@@ -440,12 +459,20 @@ async function run(
     reply: Extract<JobReply, { ok: true }>,
     names: string[],
     warnings: Diagnostic[],
+    pdfs?: Map<string, Uint8Array>,
   ): Promise<void> => {
-    const files: OutputFile[] = names.map((name) => ({
-      name,
-      data: name.endsWith('.docx') ? (reply.docx as Uint8Array) : (reply.markdown as string),
-    }));
-    const problems = await write(files);
+    const files: OutputFile[] = [];
+    for (const name of names) {
+      if (name.endsWith('.pdf')) {
+        const data = pdfs?.get(name);
+        if (data) files.push({ name, data });
+      } else
+        files.push({
+          name,
+          data: name.endsWith('.docx') ? (reply.docx as Uint8Array) : (reply.markdown as string),
+        });
+    }
+    const problems = files.length === names.length ? await write(files) : [];
     const entry = reply.entry;
     if (hasErrors(problems)) {
       recordFailure({ file: c.display, diagnostics: [...warnings, ...problems] }, c);
@@ -458,6 +485,56 @@ async function run(
     };
     if (c.inputHash) kept.stateHash = c.inputHash;
     record(reportRecord(c, entry, 'written', names, [...warnings, ...problems]), kept);
+  };
+
+  // With --to pdf, towns wait in batches; each batch is converted by one LibreOffice call, then
+  // every town's files are written together (a town whose PDF failed is not written at all).
+  type Pending = {
+    c: Candidate;
+    reply: Extract<JobReply, { ok: true }>;
+    names: string[];
+    warnings: Diagnostic[];
+  };
+  let pending: Pending[] = [];
+  const convert = pdf ? await pdfConverter(options, pdf.env) : undefined;
+  const flushPdf = async (): Promise<void> => {
+    if (!convert || pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const jobs = batch.flatMap((p) => {
+      const target = p.names.find((n) => n.endsWith('.pdf'));
+      return target && p.reply.docx ? [{ name: target, docx: p.reply.docx }] : [];
+    });
+    const converted = await convert(jobs);
+    for (const p of batch) {
+      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
+      let failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
+      if (failed.length === 0 && !converted.files.has(target)) {
+        // The batch failed as a whole (e.g. LibreOffice could not start): every town says so.
+        failed = converted.diagnostics.length
+          ? converted.diagnostics
+          : [
+              makeDiagnostic(
+                'FG5302',
+                lang,
+                { file: target, line: 1, column: 1 },
+                { reason: 'no PDF' },
+              ),
+            ];
+      }
+      if (failed.length > 0) {
+        const at = { file: p.c.display, line: 1, column: 1 };
+        const moved = failed.map((d) => ({ ...d, file: at.file }));
+        recordFailure({ file: p.c.display, diagnostics: [...p.warnings, ...moved] }, p.c);
+        continue;
+      }
+      await writeReport(p.c, p.reply, p.names, p.warnings, converted.files);
+    }
+  };
+  const acceptReport = async (p: Pending): Promise<void> => {
+    if (!convert) return writeReport(p.c, p.reply, p.names, p.warnings);
+    pending.push(p);
+    if (pending.length >= PDF_BATCH) await flushPdf();
   };
 
   const jobSettings: JobSettings = {
@@ -502,13 +579,22 @@ async function run(
           }),
         );
       }
-      await writeReport(c, reply, plan.names, warnings);
+      await acceptReport({ c, reply, names: plan.names, warnings });
     },
   });
+  await flushPdf();
 
   // Roll-ups, one per period and county, from this run's and the kept figures; towns whose plan
   // names no county share one roll-up per period.
   const rollupState: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
+  const pendingRollups: {
+    rollup: RollupRecord;
+    key: string;
+    hash: string;
+    names: string[];
+    files: OutputFile[];
+    docx: Uint8Array | undefined;
+  }[] = [];
   // The county settings' problems are listed with the roll-ups.
   const rollupProblems: FileResult[] = [...countySettings.results];
   // Counties with towns expected for a period but no valid report still get their roll-up.
@@ -538,7 +624,7 @@ async function run(
   }
   for (const [key, { period, county, members }] of [...groups].sort((a, b) => byKey(a[0], b[0]))) {
     members.sort((a, b) => byKey(a.order ?? '', b.order ?? ''));
-    const names = ext.map((e) => rollupName(period, county, e));
+    const names = outputNames(ext.map((e) => rollupName(period, county, e)));
     const before = keptRollups[key];
     const list: RollupEntry[] = [];
     for (const m of members)
@@ -583,10 +669,19 @@ async function run(
     try {
       const view = buildRollupView(list, rollupSettings);
       const rendered = await renderer.rollup(view);
-      const files = names.map((name) => ({
-        name,
-        data: name.endsWith('.docx') ? (rendered.docx as Uint8Array) : rendered.markdown,
-      }));
+      const files: OutputFile[] = [];
+      for (const name of names) {
+        if (!name.endsWith('.pdf'))
+          files.push({
+            name,
+            data: name.endsWith('.docx') ? (rendered.docx as Uint8Array) : rendered.markdown,
+          });
+      }
+      if (convert) {
+        // Written after the loop, with every roll-up's PDF from one LibreOffice call.
+        pendingRollups.push({ rollup, key, hash, names, files, docx: rendered.docx });
+        continue;
+      }
       rollup.diagnostics = await write(files);
     } catch (err) {
       rollup.diagnostics = renderFailure(err, names[0] ?? period, lang);
@@ -601,6 +696,53 @@ async function run(
       rollupState[key] = { hash, outputs: names };
     }
     summary.rollups.push(rollup);
+  }
+  if (convert && pendingRollups.length > 0) {
+    const converted = await convert(
+      pendingRollups.flatMap((p) => {
+        const target = p.names.find((n) => n.endsWith('.pdf'));
+        return target && p.docx ? [{ name: target, docx: p.docx }] : [];
+      }),
+    );
+    for (const p of pendingRollups) {
+      const { rollup } = p;
+      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
+      const failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
+      if (failed.length > 0) rollup.diagnostics = failed;
+      else if (!converted.files.has(target))
+        rollup.diagnostics = converted.diagnostics.length
+          ? converted.diagnostics
+          : [
+              makeDiagnostic(
+                'FG5302',
+                lang,
+                { file: target, line: 1, column: 1 },
+                { reason: 'no PDF' },
+              ),
+            ];
+      else {
+        const files = [...p.files];
+        for (const name of p.names) {
+          const data = converted.files.get(name);
+          if (data) files.push({ name, data });
+        }
+        rollup.diagnostics = await write(files);
+      }
+      if (hasErrors(rollup.diagnostics)) {
+        rollup.status = 'failed';
+        rollup.outputs = [];
+        const failure = { file: p.names[0] ?? rollup.quarter, diagnostics: rollup.diagnostics };
+        summary.failures.push(failure);
+        rollupProblems.push(failure);
+      } else {
+        rollupState[p.key] = { hash: p.hash, outputs: p.names };
+      }
+      summary.rollups.push(rollup);
+    }
+    // Same order as without PDFs: by period and county.
+    summary.rollups.sort((a, b) =>
+      byKey(rollupKey(a.quarter, a.county), rollupKey(b.quarter, b.county)),
+    );
   }
 
   // The index files, put together from the spooled pieces in path order.
@@ -794,4 +936,30 @@ function reportRecord(
   };
   if (entry.source.plan) r.plan = entry.source.plan;
   return r;
+}
+
+/**
+ * The PDF step of an export: LibreOffice with the profile's font aliases; returns the PDFs by
+ * file name and the diagnostics (their `file` is the PDF's name).
+ */
+async function pdfConverter(
+  options: ExportOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<
+  (jobs: PdfJob[]) => Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[] }>
+> {
+  const [{ convertDocxToPdf }, { defaultProfile, loadProfile }] = await Promise.all([
+    import('../pdf/index.js'),
+    import('../docx/index.js'),
+  ]);
+  const profile = options.profileFile
+    ? await loadProfile(options.profileFile, { lang: options.lang })
+    : await defaultProfile();
+  return async (jobs) => {
+    const result = await convertDocxToPdf(jobs, { profile, env, lang: options.lang });
+    return {
+      files: new Map(result.files.map((f) => [f.name, f.data])),
+      diagnostics: result.diagnostics,
+    };
+  };
 }

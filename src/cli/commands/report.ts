@@ -288,9 +288,21 @@ async function exportCommand(
 ): Promise<number> {
   const started = Date.now();
   const { io } = ctx;
-  const { lang, usage, settings, resolve, printProblems, pdf } = await common(flags, ctx);
-  // Batch PDF export converts what the run wrote; until then the choice is refused, not ignored.
-  if (pdf) throw usage('FG6022', { value: flags.to });
+  const { lang, usage, settings, resolve, printProblems, pdf, keepDocx } = await common(flags, ctx);
+  if (pdf) {
+    // Without LibreOffice no town could be written: say so once, before rendering anything.
+    const { findSoffice } = await import('../../pdf/index.js');
+    if (!(await findSoffice(io.env))) {
+      const { makeDiagnostic } = await import('../../diagnostics/make.js');
+      const program = io.env.FANGAN_SOFFICE || 'soffice';
+      const at = { file: flags.output, line: 1, column: 1 };
+      await printProblems(
+        [{ file: flags.output, diagnostics: [makeDiagnostic('FG5301', lang, at, { program })] }],
+        'stderr',
+      );
+      return 2;
+    }
+  }
   const { useColor } = await import('../io.js');
   const quarter = flags.quarter?.trim().toUpperCase();
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
@@ -355,6 +367,7 @@ async function exportCommand(
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
     ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
     ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
+    ...(pdf ? { pdf: { env: io.env, keepDocx } } : {}),
     onEvent: (event) => {
       if (event.type === 'start') {
         bar = createProgressBar(io, event.total, {
