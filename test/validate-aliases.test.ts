@@ -114,7 +114,7 @@ describe('the alias table (schemas/aliases.json)', () => {
 
 describe('the Chinese-key editor schemas', () => {
   for (const kind of FILE_KINDS) {
-    it(`schemas/${aliasSchemaName(kind)} is up to date (npm run build regenerates it)`, () => {
+    it(`schemas/${aliasSchemaName(kind)} is up to date (npm run generate rewrites it)`, () => {
       expect(readFileSync(join(schemasDir, aliasSchemaName(kind)), 'utf8')).toBe(
         aliasSchemaSource(kind),
       );

@@ -1,6 +1,6 @@
 /**
  * The editor schemas with Chinese keys: `schemas/<kind>.zh.schema.json`, generated from the
- * English schema and `schemas/aliases.json` (scripts/build-schemas.js writes them, a test keeps
+ * English schema and `schemas/aliases.json` (scripts/generate.js writes them, a test keeps
  * the committed files in sync). Every property is offered in both spellings, enum values also in
  * Chinese; a required key may be given in either spelling, never in both. fangan itself validates
  * against the English schema after normalising (src/validate/aliases.ts); these files are for
