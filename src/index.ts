@@ -38,6 +38,7 @@ export {
   buildRollupView,
   toRollupEntry,
   attainment,
+  readIndicator,
   type ReportView,
   type RollupView,
   type RollupEntry,

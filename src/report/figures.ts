@@ -77,8 +77,10 @@ export function attainment(indicator: Indicator, actual: number): Attainment {
   }
   // Keep ratio and verdict consistent even for data that contradicts its direction; 0.999 is
   // shown as 99.9% so an unmet indicator never reads 100%.
-  if (!Number.isFinite(ratio)) ratio = met ? 1 : 0;
+  // A NaN (0 ÷ 0) says nothing: 1 or 0; an infinity (a vanishing divisor) keeps its side.
+  if (Number.isNaN(ratio)) ratio = met ? 1 : 0;
   ratio = met ? Math.max(ratio, 1) : Math.min(ratio, 0.999);
+  ratio = Math.min(Math.max(ratio, -Number.MAX_VALUE), Number.MAX_VALUE);
   return { ratio, met };
 }
 

@@ -107,8 +107,9 @@ export function pace(indicator: Indicator, actual: number, expected: number): nu
   else if (start === undefined && increase && expected !== 0) ratio = actual / expected;
   else if (start === undefined && !increase && actual > 0) ratio = expected / actual;
   else ratio = reached ? 1 : 0;
-  if (!Number.isFinite(ratio)) ratio = reached ? 1 : 0;
-  return reached ? Math.max(ratio, 1) : Math.min(ratio, 0.999);
+  if (Number.isNaN(ratio)) ratio = reached ? 1 : 0;
+  ratio = reached ? Math.max(ratio, 1) : Math.min(ratio, 0.999);
+  return Math.min(Math.max(ratio, -Number.MAX_VALUE), Number.MAX_VALUE);
 }
 
 export interface IndicatorReading extends Attainment {
