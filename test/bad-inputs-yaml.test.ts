@@ -83,13 +83,14 @@ describe('bad inputs: YAML and encoding', () => {
     expect(en.message).toContain('line 3');
   });
 
-  it('4. %YAML 1.1 is read as YAML 1.2 core: NO stays text, 0755 a number, << a plain key', () => {
+  it('4. %YAML 1.1 is read as YAML 1.2 core: NO stays text, 0755 a number, << refused', () => {
     const text = `%YAML 1.1\n---\n${edit('region: 临河县青石镇', 'region: NO')}<<: { title: x }\n`;
     const result = validateText(text, { file: 'plan.yaml' });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['FG1110', 'FG2011']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FG1110', 'FG1202']);
     expectDiagnostic(text, 'FG1110', 1, 1);
-    const { zh } = expectDiagnostic(text, 'FG2011', 145, 1);
+    const { zh } = expectDiagnostic(text, 'FG1202', 145, 1);
     expect(zh.message).toContain('<<');
+    expect(codes(edit('region: 临河县青石镇', 'region: NO'))).toEqual([]);
     expect(codes(edit('doc_number: 青政发〔2025〕7号', 'doc_number: 0755'))).toEqual(['FG2012']);
   });
 

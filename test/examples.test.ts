@@ -49,6 +49,8 @@ const EXPECTED_OVERDUE: Record<string, string[]> = {
   'county/liuhe/progress/2025Q4.yaml': ['M6'],
 };
 const PROGRESS = Object.keys(EXPECTED_OVERDUE);
+/** County settings for the roll-ups (kind: county). */
+const COUNTY = ['county/county.yaml'];
 
 /** The catalogue code of "measure is overdue" (src/diagnostics/messages/validate.ts). */
 const OVERDUE = 'FG2208';
@@ -86,17 +88,20 @@ describe('shipped examples', () => {
       .filter((name) => /\.ya?ml$/.test(name))
       .map(posix)
       .sort();
-    expect(found).toEqual([...PLANS, ...PROGRESS].sort());
+    expect(found).toEqual([...PLANS, ...PROGRESS, ...COUNTY].sort());
   });
 
-  it.each([...PLANS, ...PROGRESS])('%s starts with a schema line that resolves', (rel) => {
-    const firstLine = readFileSync(example(rel), 'utf8').split('\n')[0] ?? '';
-    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
-    expect(match, firstLine).not.toBeNull();
-    const target = resolve(dirname(example(rel)), match?.[1] ?? '');
-    const kind = PLANS.includes(rel) ? 'plan' : 'progress';
-    expect(posix(relative(root, target))).toBe(`schemas/${kind}.schema.json`);
-  });
+  it.each([...PLANS, ...PROGRESS, ...COUNTY])(
+    '%s starts with a schema line that resolves',
+    (rel) => {
+      const firstLine = readFileSync(example(rel), 'utf8').split('\n')[0] ?? '';
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
+      expect(match, firstLine).not.toBeNull();
+      const target = resolve(dirname(example(rel)), match?.[1] ?? '');
+      const kind = PLANS.includes(rel) ? 'plan' : COUNTY.includes(rel) ? 'county' : 'progress';
+      expect(posix(relative(root, target))).toBe(`schemas/${kind}.schema.json`);
+    },
+  );
 
   describe.each(PLANS)('%s', (rel) => {
     it('validates with no errors and no warnings', async () => {

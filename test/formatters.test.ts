@@ -204,6 +204,22 @@ describe('github formatter', () => {
       `7 more problems exceed the limit of ${MAX_ANNOTATIONS} annotations and are listed as text above`,
     );
   });
+
+  it('escapes the paths of the plain lines past the cap like the annotations', () => {
+    const evil = 'x\n::error file=evil.yaml::injected%0A,y:z.yaml';
+    const many = Array.from({ length: MAX_ANNOTATIONS + 2 }, (_, i) =>
+      diag({ file: evil, line: i + 1, message: 'm\n::warning::also' }),
+    );
+    const out = formatGithub([{ file: evil, diagnostics: many }], options({ lang: 'en' }));
+    const lines = out.trimEnd().split('\n');
+    // Only the capped annotations are workflow commands; nothing else starts one.
+    expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(MAX_ANNOTATIONS);
+    const plain = lines.slice(MAX_ANNOTATIONS, MAX_ANNOTATIONS + 2);
+    expect(plain[0]).toBe(
+      `${escapeProperty(evil)}:${MAX_ANNOTATIONS + 1}:3: error FG2001 m ::warning::also`,
+    );
+    expect(plain[0]).toMatch(/^x%0A%3A%3Aerror file=evil\.yaml%3A%3Ainjected%250A%2Cy%3Az\.yaml:/);
+  });
 });
 
 describe('sarif formatter', () => {

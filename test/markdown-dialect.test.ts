@@ -32,7 +32,9 @@ async function builtInOutputs(): Promise<[string, string][]> {
   const out: [string, string][] = [];
   const towns = [
     'examples/qingxi',
-    ...readdirSync('examples/county').map((t) => `examples/county/${t}`),
+    ...readdirSync('examples/county')
+      .filter((t) => !t.endsWith('.yaml'))
+      .map((t) => `examples/county/${t}`),
   ];
   const planFiles = [...towns.map((t) => `${t}/plan.yaml`), 'test/fixtures/render/plan.yaml'];
   for (const file of planFiles) {
@@ -53,6 +55,17 @@ async function builtInOutputs(): Promise<[string, string][]> {
   }
   for (const [quarter, entries] of byQuarter) {
     out.push([`rollup ${quarter}`, (await renderer.rollup(buildRollupView(entries))).markdown]);
+    // With county settings: addressee, signature, deadline, towns missing and failed.
+    const heads = buildRollupView(entries.slice(1), {
+      issuer: '云川县卫生健康局',
+      addressee: '云川县爱卫办',
+      due: '2025-04-08',
+      absent: [
+        { town: '东岭乡' },
+        { town: '西岭乡', source: 'x.yaml', reason: 'x.yaml 第3行：错*误' },
+      ],
+    });
+    out.push([`rollup ${quarter} with county settings`, (await renderer.rollup(heads)).markdown]);
   }
   return out;
 }

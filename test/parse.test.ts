@@ -25,13 +25,30 @@ describe('fast path', () => {
     const plain = [
       ...['~', 'null', 'Null', 'NULL', 'nUll', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE'],
       ...['0o17', '0o8', '0O17', '12', '-12', '+12', '007', '123456789012345678', '0x1F', '0X1F'],
-      ...['0xg', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '-.nan', '1e3', '-1.5E-3'],
+      ...['0xg', '-.nan', '1e3', '-1.5E-3', '1e308', '.infinity'],
       ...['.5e+2', '1.', '-.5', '1.0', '+1.50', '1_000', '1,5', '.', '-x', 'e3', '2025-01-01'],
       ...['yes', 'no', 'on', 'Infinity', 'NaN', '0b101', '１２'],
     ];
     for (const s of plain) {
       expect(agrees(`k: ${s}\nlist: [${s}]\n`), s).toBe(true);
     }
+  });
+
+  it('leaves numbers that are not finite to the full parser, which refuses them at the node', () => {
+    for (const s of ['.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '1e400', '-1E999']) {
+      for (const text of [`k: ${s}\n`, `k: [1, ${s}]\n`, `- ${s}\n`]) {
+        expect(fastParse(text), text).toBeUndefined();
+        const r = parseYaml(text, { file: 'x.yaml', lang: 'en' });
+        expect(r.ok, text).toBe(false);
+        const column = text.indexOf(s) + 1;
+        expect(r.diagnostics, text).toMatchObject([
+          { code: 'FG1203', line: 1, column, endColumn: column + s.length },
+        ]);
+        expect(r.diagnostics[0]?.message).toContain(`"${s}" is not a finite number`);
+      }
+    }
+    // Quoted, they are text.
+    expect(parseYaml('k: ".nan"\n', { file: 'x.yaml' }).value).toEqual({ k: '.nan' });
   });
 
   it('agrees with yaml on every plan-like document yaml writes', () => {
@@ -241,12 +258,60 @@ describe('parseYaml safety', () => {
   const parse = (text: string) => parseYaml(text, { file: 'x.yaml', lang: 'en' });
 
   it('reads %YAML 1.1 files as YAML 1.2 core and says so', () => {
-    const r = parse('%YAML 1.1\n---\na: NO\nb: 0755\nc: yes\n<<: { x: 1 }\n');
+    const r = parse('%YAML 1.1\n---\na: NO\nb: 0755\nc: yes\n"<<": { x: 1 }\n');
     expect(r.ok).toBe(true);
     expect(r.value).toEqual({ a: 'NO', b: 755, c: 'yes', '<<': { x: 1 } });
     expect(r.diagnostics).toMatchObject([
       { code: 'FG1110', severity: 'warning', line: 1, column: 1 },
     ]);
+  });
+
+  it('refuses every explicit tag with FG1106 at the tag, known YAML tags included', () => {
+    const cases: [string, string][] = [
+      ['a: !!omap [ x: 1 ]\n', '!!omap'],
+      ['a: !!pairs [ x: 1 ]\n', '!!pairs'],
+      ['a: !!binary aGVsbG8=\n', '!!binary'],
+      ['a: !!timestamp 2025-01-01\n', '!!timestamp'],
+      ['a: !!set { x }\n', '!!set'],
+      ['a: !!str 1\n', '!!str'],
+      ['a: !!int "1"\n', '!!int'],
+      ['a: !x 1\n', '!x'],
+      ['a: ! 1\n', '!'],
+      ['a: !<tag:yaml.org,2002:str> 1\n', '!<tag:yaml.org,2002:str>'],
+      ['a: [1, !!float 2]\n', '!!float'],
+      ['!!str a: 1\n', '!!str'],
+      ['--- !!map\na: 1\n', '!!map'],
+      ['a:\n  - !!js/function x\n', '!!js/function'],
+    ];
+    for (const [text, tag] of cases) {
+      const r = parse(text);
+      expect(r.ok, text).toBe(false);
+      const offset = text.indexOf(tag);
+      const line = text.slice(0, offset).split('\n').length;
+      const column = offset - text.lastIndexOf('\n', offset - 1);
+      expect(r.diagnostics, text).toEqual([
+        expect.objectContaining({ code: 'FG1106', line, column, endColumn: column + tag.length }),
+      ]);
+      expect(r.diagnostics[0]?.message).toContain(`"${tag}"`);
+    }
+    // Nothing was resolved into a Buffer, a Date or a Set-like map before being refused.
+    expect(parse('a: !!binary aGVsbG8=\n').value).toEqual({ a: 'aGVsbG8=' });
+    expect(parse('a: !!timestamp 2025-01-01\n').value).toEqual({ a: '2025-01-01' });
+  });
+
+  it('refuses << merge keys, also without an alias; a quoted "<<" is an ordinary key', () => {
+    const plain = parse('a: 1\n<<: { x: 1 }\n');
+    expect(plain.ok).toBe(false);
+    expect(plain.diagnostics).toMatchObject([{ code: 'FG1202', line: 2, column: 1, endColumn: 3 }]);
+    expect(plain.value).toEqual({ a: 1 });
+    const flow = parse('m: { <<: { x: 1 }, y: 2 }\n');
+    expect(flow.diagnostics).toMatchObject([{ code: 'FG1202', line: 1, column: 6 }]);
+    const merged = parse('base: &b { x: 1 }\nm:\n  <<: *b\n');
+    expect(merged.diagnostics.map((d) => d.code)).toEqual(['FG1105', 'FG1202']);
+    expect(fastParse('a:\n  <<: 1\n')).toBeUndefined();
+    expect(fastParse('a: { <<: 1 }\n')).toBeUndefined();
+    const quoted = parse('"<<": 1\n');
+    expect(quoted).toMatchObject({ ok: true, value: { '<<': 1 }, diagnostics: [] });
   });
 
   it('reports a duplicate key at the second key, naming the first line', () => {

@@ -156,9 +156,11 @@ describe('decodeBytes', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         expect(decoded(concat(BOM8, utf8(s))).text).toBe(s);
-        expect(decoded(concat(BOM16LE, utf16le(s))).text).toBe(s);
+        // FF FE 00 00 is the UTF-32LE BOM: UTF-16LE text starting with U+0000 cannot be told from
+        // it, and text with NUL characters may be UTF-32 without a BOM (no plan contains NUL).
+        if (!s.startsWith('\u0000')) expect(decoded(concat(BOM16LE, utf16le(s))).text).toBe(s);
         expect(decoded(concat(BOM16BE, utf16be(s))).text).toBe(s);
-        if (!s.startsWith('\ufeff')) expect(decoded(utf8(s)).text).toBe(s);
+        if (!s.startsWith('\ufeff') && !s.includes('\u0000')) expect(decoded(utf8(s)).text).toBe(s);
       }),
       { numRuns: 300 },
     );
@@ -187,6 +189,77 @@ describe('decodeBytes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('damaged GB18030 and UTF-32 files get an encoding message of their own', () => {
+  const utf32 = (text: string, littleEndian: boolean) => {
+    const cps = [...text].map((c) => c.codePointAt(0) as number);
+    const out = new Uint8Array(cps.length * 4);
+    const view = new DataView(out.buffer);
+    cps.forEach((cp, i) => view.setUint32(i * 4, cp, littleEndian));
+    return out;
+  };
+  const TEXT = 'kind: plan\ntitle: 青溪镇创建健康促进镇工作方案\n';
+
+  it('a GB18030 file cut off in the middle of a character: FG1204 at that byte, not UTF-8', () => {
+    const full = gb18030(TEXT.trimEnd());
+    for (const cut of [1, 3]) {
+      // 1: the last byte of 案 is missing; 3: a four-byte 𠮷 lost its last byte.
+      const bytes =
+        cut === 1 ? full.subarray(0, full.length - 1) : concat(full, gb18030('𠮷').subarray(0, 3));
+      const r = sourceFromBytes(bytes, 'x.yaml', { lang: 'en' });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      const offset = cut === 1 ? full.length - 2 : full.length;
+      expect(r.diagnostics[0]).toMatchObject({ code: 'FG1204', line: 2 });
+      expect(r.diagnostics[0]?.message).toContain(`byte offset ${offset}`);
+      expect(r.diagnostics[0]?.message).toContain('GB18030');
+      expect(r.diagnostics[0]?.message).not.toContain('UTF-8');
+      // Column counted in characters: `title: ` and 13 (14) characters of the title before it.
+      expect(r.diagnostics[0]?.column).toBe(cut === 1 ? 8 + 13 : 8 + 14);
+    }
+  });
+
+  it('a damaged GB18030 byte in the middle of the file: FG1204 too, with --encoding gbk as well', () => {
+    const good = gb18030(TEXT);
+    const bytes = concat(good.subarray(0, 20), new Uint8Array([0xff]), good.subarray(20));
+    expect(decodeBytes(bytes)).toMatchObject({
+      ok: false,
+      problem: { code: 'FG1204', offset: 20 },
+    });
+    expect(decodeBytes(bytes, { encoding: 'gbk' })).toMatchObject({
+      ok: false,
+      problem: { code: 'FG1204', offset: 20 },
+    });
+  });
+
+  it('UTF-32 with or without BOM, either byte order: FG1205', () => {
+    for (const le of [true, false]) {
+      const bom = le ? [0xff, 0xfe, 0, 0] : [0, 0, 0xfe, 0xff];
+      for (const bytes of [utf32(TEXT, le), concat(new Uint8Array(bom), utf32(TEXT, le))]) {
+        const r = sourceFromBytes(bytes, 'x.yaml', { lang: 'en' });
+        expect(r).toMatchObject({
+          ok: false,
+          diagnostics: [{ code: 'FG1205', line: 1, column: 1 }],
+        });
+        if (!r.ok) {
+          expect(r.diagnostics[0]?.message).toContain(le ? 'utf-32le' : 'utf-32be');
+          expect(r.diagnostics[0]?.message).not.toContain('not valid UTF-8');
+        }
+      }
+    }
+    // ASCII-only UTF-32 too (it would be valid UTF-8 full of NUL characters).
+    expect(decodeBytes(utf32('kind: plan\n', true))).toMatchObject({
+      ok: false,
+      problem: { code: 'FG1205' },
+    });
+  });
+
+  it('keeps reading UTF-16 with BOM and GB18030 that are not UTF-32', () => {
+    expect(decoded(concat(BOM16LE, utf16le(TEXT))).text).toBe(TEXT);
+    expect(decoded(concat(BOM16BE, utf16be('kind: plan\n'))).text).toBe('kind: plan\n');
+    expect(decoded(gb18030(TEXT)).encoding).toBe('gb18030');
   });
 });
 

@@ -155,7 +155,7 @@ describe('fangan render (end to end on the shipped example)', () => {
   });
 
   it('rejects an unknown --to format as a usage error', async () => {
-    const result = await cli(['render', example, '-o', 'out', '--to', 'pdf'], tempDir());
+    const result = await cli(['render', example, '-o', 'out', '--to', 'rtf'], tempDir());
     expect(result.code).toBe(2);
     expect(result.err).toContain('FG9020');
   });

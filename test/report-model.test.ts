@@ -166,17 +166,25 @@ describe('buildReportView: measures on the report date', () => {
     expect(view.figures.indicatorsReported).toBe(3);
   });
 
-  it('collects problems and next steps, measure ones named after their measure', () => {
-    expect(view.problems.map((p) => p.text)).toEqual([
-      '经费到位较慢。',
-      '开展健康讲座：场地不足。',
-      '截至2025年4月5日，有1项任务逾期未完成：开展健康讲座（镇卫生院，2025年3月底前）。',
+  it('collects problems and next steps as facts for the template, in a fixed order', () => {
+    expect(view.problems.map((p) => [p.ordinalZh, p.kind, p.measure, p.text])).toEqual([
+      ['一', 'text', '', '经费到位较慢。'],
+      ['二', 'measure', '开展健康讲座', '场地不足。'],
+      ['三', 'overdue', '', ''],
+      ['四', 'offTrack', '', ''],
     ]);
-    expect(view.problems[2]?.ordinalZh).toBe('三');
-    expect(view.nextSteps.map((p) => p.text)).toEqual([
-      '加快健康步道建设。',
-      '2025年第二季度有2项任务到期，须按时完成：建设健康步道（镇党政办，2025年6月底前）；创建健康促进学校（镇教育办，2025年5月底前）。',
+    expect(view.problems[2]?.measures.map((m) => m.id)).toEqual(['M2']);
+    expect(view.problems[3]?.indicators.map((i) => i.id)).toEqual(['lectures']);
+    // literacy: 21.3 against 20.1 due on 03-31 (18.5 -> 25 over the year) is on track;
+    // lectures (no baseline): 3 of 12 due in full from the start is off track.
+    expect(view.nextSteps.map((p) => [p.kind, p.text])).toEqual([
+      ['text', '加快健康步道建设。'],
+      ['overdue', ''],
+      ['dueNext', ''],
+      ['offTrack', ''],
     ]);
+    expect(view.nextSteps[2]?.measures.map((m) => m.id)).toEqual(['M3', 'M4']);
+    expect(view.nextSteps[3]?.indicators.map((i) => i.id)).toEqual(['lectures']);
   });
 
   it('builds a mermaid xychart of completion by lead unit', () => {

@@ -18,17 +18,19 @@ describe('report template', async () => {
   const view = buildReportView(progress, plan);
   const { markdown, docx } = await renderer.report(view);
 
-  it('has the title, the four sections, the indicator table and the attachment', () => {
+  it('has the title, the sections in order, the indicator table and the attachment', () => {
     expect(markdown).toMatch(/^# 青溪镇2025年第二季度创建健康促进镇工作汇报$/m);
-    for (const h of [
+    // The unit table is a section of its own; no highlights in this file, so no such section.
+    expect(markdown.match(/^## .+$/gm)).toEqual([
       '## 一、工作开展情况',
-      '## 二、主要指标完成情况',
-      '## 三、存在问题',
-      '## 四、下一步工作计划',
-    ]) {
-      expect(markdown).toContain(h);
-    }
-    expect(markdown).toContain('| 指标 | 单位 | 基线值 | 目标值 | 本季度实际 | 完成度 |');
+      '## 二、各牵头单位推进情况',
+      '## 三、主要指标完成情况',
+      '## 四、存在问题',
+      '## 五、下一步工作计划',
+    ]);
+    expect(markdown).toContain(
+      '| 指标 | 基线值→目标值 | 本季度应达到 | 本季度实际 | 较上季度 | 完成度 | 进度 |',
+    );
     expect(markdown).toContain('<!-- fangan:attachment 1 -->');
     expect(markdown).toContain(
       '| 序号 | 工作任务 | 牵头单位 | 完成时限 | 进展状态 | 完成比例 | 是否逾期 |',
@@ -97,6 +99,6 @@ describe('roll-up template', async () => {
     for (const t of towns) expect(markdown).toContain(`| ${t.town} |`);
     expect(markdown).toContain('| 合计 | 3个乡镇 |');
     expect(markdown).toContain('title "各乡镇任务平均完成比例"');
-    expect(markdown).toContain('## 四、下一步工作');
+    expect(markdown).toContain('## 五、下一步工作');
   });
 });

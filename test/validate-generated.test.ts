@@ -22,6 +22,7 @@ const fixture = (name: string): Record<string, unknown> =>
 const bases: Record<FileKind, Record<string, unknown>> = {
   plan: fixture('plan.yaml'),
   progress: fixture('progress-2025q1.yaml'),
+  county: fixture('county.yaml'),
 };
 
 /** Runs a generated CommonJS module the way `require` would, resolving from the package root. */

@@ -19,6 +19,7 @@ import {
   MAX_NAME_BYTES,
 } from '../src/write/file-name.js';
 import { writeOutputs } from '../src/write/write-outputs.js';
+import { testLockOwner } from './helpers/lock.js';
 import { MANIFEST_NAME, readManifest, sha256, updateManifest } from '../src/write/manifest.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'fangan-write-'));
@@ -209,10 +210,15 @@ describe('bad input 24: a crash mid-write leaves the old file intact', () => {
     expect(killedMidWrite).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(old);
     expect(readdirSync(dir).some((n) => n.startsWith('.big.docx.fangan-'))).toBe(true);
-    // The next run still recognises the file as ours and replaces it.
-    const next = await writeOutputs(dir, [{ name: 'big.docx', data: 'new' }]);
+    // The next run takes over the dead writer's lock, removes its temporary file and still
+    // recognises the file as ours and replaces it.
+    const next = await writeOutputs(dir, [{ name: 'big.docx', data: 'new' }], {
+      lock: testLockOwner,
+    });
     expect(next.diagnostics).toEqual([]);
     expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.big.docx.fangan-'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['.fangan-manifest.json', 'big.docx']);
   });
 });
 

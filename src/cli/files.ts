@@ -15,6 +15,22 @@ export interface InputFile {
 
 export type Input = InputFile | { stdin: true };
 
+/** A sub-folder that could not be listed (EACCES …): reported, the rest is still checked. */
+export interface UnreadableFolder {
+  display: string;
+  reason: string;
+}
+
+export interface DiscoverOptions {
+  /**
+   * Collects sub-folders that cannot be read instead of failing the whole run on the first one.
+   * Without it an unreadable sub-folder is a usage error (FG9003).
+   */
+  unreadable?: UnreadableFolder[];
+  /** Folder listing (tests inject errors here). */
+  readdir?: typeof readdir;
+}
+
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_MAGIC = /[*?[{]/;
 
@@ -31,6 +47,7 @@ export async function discoverFiles(
   args: readonly string[],
   cwd: string,
   lang: Lang,
+  options: DiscoverOptions = {},
 ): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
@@ -58,9 +75,22 @@ export async function discoverFiles(
     if (info?.isFile()) {
       add(arg, absolute);
     } else if (info?.isDirectory()) {
-      const found = await walkFolder(absolute);
-      if (found.length === 0) throw usageError('FG9002', lang, { pattern: arg });
       const display = displayUnder(arg, absolute);
+      const skipped: string[] = [];
+      const found = await walkFolder(absolute, {
+        ...(options.readdir ? { readdir: options.readdir } : {}),
+        onUnreadable: (folder, err) => {
+          const reason = err.code ?? err.message;
+          if (!options.unreadable || folder === path.normalize(absolute)) {
+            throw usageError('FG9003', lang, { path: display(folder) || arg, reason });
+          }
+          skipped.push(folder);
+          options.unreadable.push({ display: display(folder), reason });
+        },
+      });
+      if (found.length === 0 && skipped.length === 0) {
+        throw usageError('FG9002', lang, { pattern: arg });
+      }
       for (const file of found) add(display(file), file);
     } else if (info) {
       throw usageError('FG9008', lang, { path: arg });
@@ -88,11 +118,28 @@ function displayUnder(arg: string, absolute: string): (file: string) => string {
   return (file) => toPosix(prefix + file.slice(skip));
 }
 
-/** All *.yaml / *.yml files below `root`, sorted, skipping node_modules and dot-folders. */
-export async function walkFolder(root: string): Promise<string[]> {
+/**
+ * All *.yaml / *.yml files below `root`, sorted, skipping node_modules and dot-folders. A folder
+ * that cannot be listed goes to `onUnreadable` (which may throw); by default the error is thrown.
+ */
+export async function walkFolder(
+  root: string,
+  options: {
+    readdir?: typeof readdir;
+    onUnreadable?: (folder: string, err: NodeJS.ErrnoException) => void;
+  } = {},
+): Promise<string[]> {
   const files: string[] = [];
+  const list = options.readdir ?? readdir;
   const visit = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await list(dir, { withFileTypes: true });
+    } catch (err) {
+      if (!options.onUnreadable) throw err;
+      options.onUnreadable(dir, err as NodeJS.ErrnoException);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // `dir` is already absolute and normalised: a plain join is enough (and cheap per entry).
     const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;

@@ -7,6 +7,8 @@ import { docxMessages } from './messages/docx.js';
 import { reportMessages } from './messages/report.js';
 import { initMessages } from './messages/init.js';
 import { cliMessages } from './messages/cli.js';
+import { writeSafetyMessages } from './messages/write-safety.js';
+import { countyMessages } from './messages/county.js';
 
 /**
  * One entry of the message catalogue. Texts are templates: `{name}` is replaced by the
@@ -35,6 +37,8 @@ export const catalog: MessageTable = {
   ...reportMessages,
   ...initMessages,
   ...cliMessages,
+  ...writeSafetyMessages,
+  ...countyMessages,
 };
 
 export type Params = Record<string, string | number | undefined>;

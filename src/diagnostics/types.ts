@@ -28,7 +28,7 @@ export interface Diagnostic {
 /** Result of checking one file. */
 export interface FileResult {
   file: string;
-  kind?: 'plan' | 'progress';
+  kind?: 'plan' | 'progress' | 'county';
   diagnostics: Diagnostic[];
   /** Normalised source text (LF line endings) when it could be decoded; formatters use it for code frames. */
   source?: string;

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { LineCounter, Node as YamlNode } from 'yaml';
-import { yamlLib } from '../parse/yaml-lib.js';
+import type { ErrorObject } from 'ajv';
+import type { Params } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
+import { pointerOf, pointerSegments } from '../parse/positions.js';
+import type { ParsedYaml } from '../parse/index.js';
+import { readRegularFileSync } from '../read/file.js';
+import { sourceFromBytes } from '../read/source.js';
 
 /**
  * A style profile: every number of the Word layout lives here, never in code. The built-in
@@ -190,240 +194,230 @@ export function sizeToPt(size: FontSize): number | undefined {
   return CHINESE_SIZES[named] ?? CHINESE_SIZES[`${named}号`];
 }
 
-// ---- validation: the shape of every field, used to check user profiles -------------------
+// ---- validation: schemas/profile.schema.json (ajv), then rules between fields ------------
 
-type Kind =
-  | 'text'
-  | 'font'
-  | 'size'
-  | 'positive'
-  | 'count'
-  | 'align'
-  | 'bool'
-  | 'color'
-  | 'fontList'
-  | 'grid'
-  | 'placement';
-type Shape = Kind | { [key: string]: Shape } | { '*': Shape };
-
-const textStyle: Shape = {
-  font: 'font',
-  size: 'size',
-  align: 'align',
-  bold: 'bool',
-  firstLineChars: 'count',
-  blankLinesAfter: 'count',
-  blankLinesBefore: 'count',
-  balanceLines: 'bool',
-};
-
-const PROFILE_SHAPE: Shape = {
-  name: 'text',
-  description: 'text',
-  page: {
-    widthMm: 'positive',
-    heightMm: 'positive',
-    marginTopMm: 'count',
-    marginBottomMm: 'count',
-    marginLeftMm: 'count',
-    marginRightMm: 'count',
-    linesPerPage: 'positive',
-    charsPerLine: 'positive',
-    grid: 'grid',
-  },
-  fonts: { latin: 'font', fallbacks: { '*': 'fontList' }, autoSpace: 'bool' },
-  styles: {
-    title: textStyle,
-    subtitle: textStyle,
-    heading1: textStyle,
-    heading2: textStyle,
-    heading3: textStyle,
-    heading4: textStyle,
-    body: textStyle,
-    attachmentLabel: textStyle,
-    masthead: { ...textStyle, color: 'color', topMm: 'count' },
-    headElement: textStyle,
-    docNumber: { ...textStyle, sideIndentChars: 'count' },
-    redLine: { color: 'color', widthPt: 'positive', gapMm: 'count', blankLinesAfter: 'count' },
-    colophon: {
-      font: 'font',
-      size: 'size',
-      thickMm: 'positive',
-      thinMm: 'positive',
-      sideIndentChars: 'count',
-      placement: 'placement',
-      numbered: 'bool',
-    },
-    signature: {
-      font: 'font',
-      size: 'size',
-      blankLinesBefore: 'count',
-      issuerRightChars: 'count',
-      dateShiftChars: 'count',
-    },
-    table: {
-      font: 'font',
-      headerFont: 'font',
-      size: 'size',
-      borderPt: 'count',
-      cellMarginMm: 'count',
-      minColumnChars: 'positive',
-    },
-    code: { font: 'font', latinFont: 'font', size: 'size' },
-    chart: {
-      font: 'font',
-      size: 'size',
-      widthMm: 'positive',
-      heightMm: 'positive',
-      color: 'color',
-    },
-    pageNumber: {
-      font: 'font',
-      size: 'size',
-      dash: 'text',
-      sideIndentChars: 'count',
-      gapBelowTextMm: 'count',
-    },
-  },
-};
-
-/** What a value of each kind must look like, for the FG5004 message: zh-CN and en. */
-const EXPECTED: Record<Kind, { 'zh-CN': string; en: string }> = {
-  text: { 'zh-CN': '文本', en: 'a text' },
+/** What a value of each schema definition must look like, for the FG5004 message. */
+const EXPECTED: Record<string, { 'zh-CN': string; en: string }> = {
+  text: { 'zh-CN': '文本（不超过 200 字）', en: 'a text (at most 200 characters)' },
   font: { 'zh-CN': '字体名称（非空文本）', en: 'a font name (non-empty text)' },
-  size: {
+  fontList: { 'zh-CN': '字体名称列表', en: 'a list of font names' },
+  fontSize: {
     'zh-CN': '字号：磅值（4～96）或“三号”“小四”等字号名',
     en: 'a font size: points (4-96) or a Chinese size name such as 三号 or 小四',
   },
-  positive: { 'zh-CN': '大于 0 的数', en: 'a number greater than 0' },
+  pageMm: { 'zh-CN': '50～558 之间的毫米数', en: 'a length between 50 and 558 mm' },
+  positiveMm: { 'zh-CN': '大于 0 的数', en: 'a number greater than 0' },
   count: { 'zh-CN': '不小于 0 的数', en: 'a number not below 0' },
+  gridCount: { 'zh-CN': '1～200 之间的整数', en: 'a whole number from 1 to 200' },
   align: { 'zh-CN': 'left、center、right 或 both', en: 'left, center, right or both' },
   bool: { 'zh-CN': 'true 或 false', en: 'true or false' },
   color: { 'zh-CN': '六位十六进制颜色，如 4472C4', en: 'a six-digit hex colour such as 4472C4' },
-  fontList: { 'zh-CN': '字体名称列表', en: 'a list of font names' },
   grid: { 'zh-CN': 'lines 或 linesAndChars', en: 'lines or linesAndChars' },
+  object: { 'zh-CN': '对象（键值对）', en: 'an object' },
   placement: { 'zh-CN': 'evenPage、newPage 或 follow', en: 'evenPage, newPage or follow' },
 };
 
-function fits(kind: Kind, value: unknown): boolean {
-  switch (kind) {
-    case 'text':
-      return typeof value === 'string';
-    case 'font':
-      return typeof value === 'string' && value.trim() !== '' && !/[<>&"]/.test(value);
-    case 'size': {
-      const pt =
-        typeof value === 'number' || typeof value === 'string' ? sizeToPt(value) : undefined;
-      return pt !== undefined && Number.isFinite(pt) && pt >= 4 && pt <= 96;
-    }
-    case 'positive':
-      return typeof value === 'number' && Number.isFinite(value) && value > 0 && value < 10000;
-    case 'count':
-      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 10000;
-    case 'align':
-      return value === 'left' || value === 'center' || value === 'right' || value === 'both';
-    case 'bool':
-      return typeof value === 'boolean';
-    case 'color':
-      return typeof value === 'string' && /^[0-9A-Fa-f]{6}$/.test(value);
-    case 'fontList':
-      return Array.isArray(value) && value.every((v) => fits('font', v));
-    case 'grid':
-      return value === 'lines' || value === 'linesAndChars';
-    case 'placement':
-      return value === 'evenPage' || value === 'newPage' || value === 'follow';
-  }
-}
+/** The dotted field name of a JSON pointer: `/styles/body/size` -> `styles.body.size`. */
+const fieldOf = (pointer: string): string => pointerSegments(pointer).join('.');
 
-interface Checker {
+interface Located {
   file: string;
   lang: Lang;
-  lineCounter: LineCounter;
+  parsed: ParsedYaml;
   diagnostics: Diagnostic[];
 }
 
-function positionOf(
-  checker: Checker,
-  node: YamlNode | null | undefined,
-): { line: number; column: number } {
-  const offset = node?.range?.[0];
-  if (offset === undefined) return { line: 1, column: 1 };
-  const { line, col } = checker.lineCounter.linePos(offset);
-  return { line, column: col };
+/** Position of the value (or key) at `pointer`; the nearest enclosing node the file has, else 1:1. */
+function where(ctx: Located, pointer: string, part: 'value' | 'key' = 'value') {
+  let segments = pointerSegments(pointer);
+  for (;;) {
+    const span = ctx.parsed.locate(pointerOf(segments), part);
+    if (span) return { file: ctx.file, line: span.line, column: span.column, pointer };
+    if (segments.length === 0) return { file: ctx.file, line: 1, column: 1, pointer };
+    segments = segments.slice(0, -1);
+    part = 'key';
+  }
 }
 
-/** Checks `value` (plain data) against `shape`; `node` is the YAML node it came from, for positions. */
-function check(
-  checker: Checker,
-  shape: Shape,
-  value: unknown,
-  node: YamlNode | null | undefined,
-  path: string,
-): void {
-  const pointer = path === '' ? '' : path;
-  if (typeof shape === 'string') {
-    if (!fits(shape, value)) {
-      checker.diagnostics.push(
-        makeDiagnostic(
-          'FG5004',
-          checker.lang,
-          { file: checker.file, ...positionOf(checker, node), pointer },
-          { field: path.slice(1).replace(/\//g, '.'), expected: EXPECTED[shape][checker.lang] },
-        ),
+const report = (
+  ctx: Located,
+  code: string,
+  pointer: string,
+  params: Params,
+  part: 'value' | 'key' = 'value',
+): void => {
+  ctx.diagnostics.push(makeDiagnostic(code, ctx.lang, where(ctx, pointer, part), params));
+};
+
+/** ajv errors -> FG5003 (top level), FG5004 (a wrong value), FG5005 (an unknown field). */
+function schemaDiagnostics(ctx: Located, errors: readonly ErrorObject[]): void {
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const pointer = error.instancePath;
+    if (error.keyword === 'additionalProperties') {
+      const key = String(error.params.additionalProperty);
+      const child = `${pointer}${pointerOf([key])}`;
+      const known = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
-    }
-    return;
-  }
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Array.isArray(value) ||
-    !yamlLib().isMap(node)
-  ) {
-    const code = path === '' ? 'FG5003' : 'FG5004';
-    const expected = checker.lang === 'en' ? 'an object' : '对象（键值对）';
-    checker.diagnostics.push(
-      makeDiagnostic(
-        code,
-        checker.lang,
-        { file: checker.file, ...positionOf(checker, node), pointer },
-        {
-          field: path.slice(1).replace(/\//g, '.'),
-          expected,
-        },
-      ),
-    );
-    return;
-  }
-  for (const pair of node.items) {
-    const keyNode = pair.key as YamlNode | null;
-    const key = yamlLib().isScalar(keyNode) ? String(keyNode.value) : '';
-    const childShape: Shape | undefined =
-      '*' in shape
-        ? (shape as { '*': Shape })['*']
-        : Object.hasOwn(shape, key)
-          ? shape[key]
-          : undefined;
-    const childPath = `${path}/${key}`;
-    if (childShape === undefined) {
-      const known = Object.keys(shape).join(', ');
-      checker.diagnostics.push(
-        makeDiagnostic(
-          'FG5005',
-          checker.lang,
-          { file: checker.file, ...positionOf(checker, keyNode), pointer: childPath },
-          { field: childPath.slice(1).replace(/\//g, '.'), known },
-        ),
-      );
+      report(ctx, 'FG5005', child, { field: fieldOf(child), known: known.join(', ') }, 'key');
       continue;
     }
-    check(
-      checker,
-      childShape,
-      (value as Record<string, unknown>)[key],
-      pair.value as YamlNode | null,
-      childPath,
-    );
+    if (error.keyword === 'propertyNames') continue; // reported by the failing name's own error
+    const target =
+      error.propertyName === undefined ? pointer : `${pointer}${pointerOf([error.propertyName])}`;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const definition = /^#\/definitions\/(\w+)/.exec(error.schemaPath)?.[1] ?? 'object';
+    const expected = (EXPECTED[definition] ?? EXPECTED.object)?.[ctx.lang] ?? '';
+    if (target === '') report(ctx, 'FG5003', '', { expected });
+    else {
+      const part = error.propertyName === undefined ? 'value' : 'key';
+      report(ctx, 'FG5004', target, { field: fieldOf(target), expected }, part);
+    }
+  }
+}
+
+/** Sizes the schema lets through by shape (`小四号`, `3`) but that name no size from 4 to 96 pt. */
+function sizeDiagnostics(ctx: Located, user: Record<string, unknown>): void {
+  const styles = user.styles;
+  if (!isPlainObject(styles)) return;
+  for (const [name, style] of Object.entries(styles)) {
+    if (!isPlainObject(style) || typeof style.size !== 'string') continue; // numbers: the schema
+    const pointer = pointerOf(['styles', name, 'size']);
+    if (ctx.diagnostics.some((d) => d.pointer === pointer)) continue;
+    const points = sizeToPt(style.size);
+    if (points === undefined || !(points >= 4 && points <= 96)) {
+      report(ctx, 'FG5004', pointer, {
+        field: fieldOf(pointer),
+        expected: EXPECTED.fontSize?.[ctx.lang] ?? '',
+      });
+    }
+  }
+}
+
+const PT_PER_MM = 72 / 25.4;
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * Rules between fields, on the merged profile: the page must leave a text area, the line and
+ * character grid must fit the body size, and things measured in lines or characters must fit
+ * a page or a line. A diagnostic points at the first of the fields concerned that the user's
+ * file sets (the others come from the built-in profile).
+ */
+function crossFieldDiagnostics(ctx: Located, user: unknown, p: StyleProfile): void {
+  const setByUser = (pointer: string): boolean => {
+    let node = user;
+    for (const segment of pointerSegments(pointer)) {
+      if (!isPlainObject(node) || !Object.hasOwn(node, segment)) return false;
+      node = node[segment];
+    }
+    return true;
+  };
+  const first = (...pointers: string[]): string => pointers.find(setByUser) ?? pointers[0] ?? '';
+  const zh = ctx.lang === 'zh-CN';
+  const page = p.page;
+
+  const textWidth = page.widthMm - page.marginLeftMm - page.marginRightMm;
+  const textHeight = page.heightMm - page.marginTopMm - page.marginBottomMm;
+  const MIN_TEXT_MM = 30;
+  if (textWidth < MIN_TEXT_MM) {
+    report(ctx, 'FG5101', first('/page/marginLeftMm', '/page/marginRightMm', '/page/widthMm'), {
+      what: zh ? '左右' : 'left and right',
+      margins: round(page.marginLeftMm + page.marginRightMm),
+      size: page.widthMm,
+      left: round(textWidth),
+      min: MIN_TEXT_MM,
+    });
+  }
+  if (textHeight < MIN_TEXT_MM) {
+    report(ctx, 'FG5101', first('/page/marginTopMm', '/page/marginBottomMm', '/page/heightMm'), {
+      what: zh ? '上下' : 'top and bottom',
+      margins: round(page.marginTopMm + page.marginBottomMm),
+      size: page.heightMm,
+      left: round(textHeight),
+      min: MIN_TEXT_MM,
+    });
+  }
+  if (textWidth < MIN_TEXT_MM || textHeight < MIN_TEXT_MM) return; // the grid rules would repeat it
+
+  const bodyPt = sizeToPt(p.styles.body.size) ?? 16;
+  const linePitchPt = (textHeight / page.linesPerPage) * PT_PER_MM;
+  if (linePitchPt < bodyPt) {
+    report(ctx, 'FG5102', first('/page/linesPerPage', '/styles/body/size', '/page/marginTopMm'), {
+      lines: page.linesPerPage,
+      height: round(textHeight),
+      pitch: round(linePitchPt),
+      body: bodyPt,
+    });
+  }
+  // GB/T 9704 squeezes 28 characters of 16 pt into 156 mm (15.8 pt each): a little tightening
+  // is the norm, overlapping glyphs or characters spread apart are not.
+  const charPitchPt = (textWidth / page.charsPerLine) * PT_PER_MM;
+  if (charPitchPt < bodyPt * 0.9 || charPitchPt > bodyPt * 2) {
+    report(ctx, 'FG5103', first('/page/charsPerLine', '/styles/body/size', '/page/marginLeftMm'), {
+      chars: page.charsPerLine,
+      width: round(textWidth),
+      pitch: round(charPitchPt),
+      body: bodyPt,
+    });
+  }
+
+  const chart = p.styles.chart;
+  if (chart.widthMm > textWidth) {
+    report(ctx, 'FG5104', first('/styles/chart/widthMm', '/page/widthMm'), {
+      field: 'styles.chart.widthMm',
+      value: chart.widthMm,
+      limit: round(textWidth),
+    });
+  }
+  if (chart.heightMm > textHeight) {
+    report(ctx, 'FG5104', first('/styles/chart/heightMm', '/page/heightMm'), {
+      field: 'styles.chart.heightMm',
+      value: chart.heightMm,
+      limit: round(textHeight),
+    });
+  }
+
+  // Counts of characters must stay below a line, counts of lines below a page.
+  const perLine: [string, number | undefined][] = [];
+  const perPage: [string, number | undefined][] = [];
+  for (const [name, style] of Object.entries(p.styles)) {
+    const s = style as Partial<TextStyle>;
+    perLine.push([`/styles/${name}/firstLineChars`, s.firstLineChars]);
+    perPage.push([`/styles/${name}/blankLinesAfter`, s.blankLinesAfter]);
+  }
+  const sig = p.styles.signature;
+  perLine.push(['/styles/signature/issuerRightChars', sig.issuerRightChars + sig.dateShiftChars]);
+  perLine.push(['/styles/table/minColumnChars', p.styles.table.minColumnChars]);
+  perLine.push(['/styles/pageNumber/sideIndentChars', p.styles.pageNumber.sideIndentChars]);
+  perPage.push(['/styles/signature/blankLinesBefore', sig.blankLinesBefore]);
+  const check = (list: [string, number | undefined][], limit: number, limitField: string) => {
+    for (const [pointer, value] of list) {
+      if (value === undefined || value < limit) continue;
+      const field =
+        pointer === '/styles/signature/issuerRightChars'
+          ? 'styles.signature.issuerRightChars + dateShiftChars'
+          : fieldOf(pointer);
+      const at =
+        pointer === '/styles/signature/issuerRightChars'
+          ? first(pointer, '/styles/signature/dateShiftChars', `/${limitField.replace('.', '/')}`)
+          : first(pointer, `/${limitField.replace('.', '/')}`);
+      report(ctx, 'FG5105', at, { field, value, limit, limitField });
+    }
+  };
+  check(perLine, page.charsPerLine, 'page.charsPerLine');
+  check(perPage, page.linesPerPage, 'page.linesPerPage');
+
+  // The page number sits in the bottom margin, `gapBelowTextMm` below the text area.
+  const pn = p.styles.pageNumber;
+  const numberMm = (sizeToPt(pn.size) ?? 14) / PT_PER_MM;
+  if (pn.gapBelowTextMm + numberMm > page.marginBottomMm) {
+    report(ctx, 'FG5106', first('/styles/pageNumber/gapBelowTextMm', '/page/marginBottomMm'), {
+      gap: pn.gapBelowTextMm,
+      height: round(numberMm),
+      margin: page.marginBottomMm,
+    });
   }
 }
 
@@ -447,9 +441,14 @@ export async function defaultProfile(): Promise<StyleProfile> {
   return structuredClone(builtin);
 }
 
+/** Largest style profile read; the built-in one is 3 kB. */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
 /**
- * Checks the text of a user profile (JSON or YAML) and merges it over the built-in one.
- * Throws `ProfileError` with FG5xxx diagnostics (file, line, column) when it is not usable.
+ * Checks the text of a user profile (JSON or YAML) and merges it over the built-in one: the
+ * parse stage (no aliases, tags or duplicate keys), schemas/profile.schema.json, font sizes by
+ * name, then the rules between fields. Throws `ProfileError` with FG5xxx diagnostics (file, line,
+ * column) when it is not usable.
  */
 export async function profileFromText(
   text: string,
@@ -457,53 +456,60 @@ export async function profileFromText(
   options: { lang?: Lang } = {},
 ): Promise<StyleProfile> {
   const lang = options.lang ?? 'zh-CN';
-  // `yaml` loads only for a user profile: the built-in one never needs it.
-  const { LineCounter, parseDocument } = yamlLib();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-  });
-  const checker: Checker = { file, lang, lineCounter, diagnostics: [] };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      checker.diagnostics.push(
-        makeDiagnostic(
-          'FG5002',
-          lang,
-          { file, line, column: col },
-          { reason: error.message.split('\n')[0] },
-        ),
-      );
+  // The parser and the validator load only for a user profile: the built-in one needs neither.
+  const [{ parseYaml }, { validatorFor }] = await Promise.all([
+    import('../parse/index.js'),
+    import('../validate/schema.js'),
+  ]);
+  const parsed = parseYaml(text, { file, lang });
+  const ctx: Located = { file, lang, parsed, diagnostics: [] };
+  const parseErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!parsed.ok || parseErrors.length > 0) {
+    // The parse stage's precise message, under the profile's own code.
+    for (const d of parseErrors.length > 0 ? parseErrors : parsed.diagnostics) {
+      const wrapped = makeDiagnostic('FG5002', lang, d, { reason: d.message });
+      if (d.hint !== undefined) wrapped.hint = d.hint;
+      ctx.diagnostics.push(wrapped);
     }
-    throw new ProfileError(checker.diagnostics);
+    throw new ProfileError(ctx.diagnostics);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 0 });
-  check(checker, PROFILE_SHAPE, data, doc.contents, '');
-  if (checker.diagnostics.length > 0) throw new ProfileError(checker.diagnostics);
-  return mergeProfile(await defaultProfile(), data) as StyleProfile;
+  const data = parsed.value;
+  const validate = validatorFor('profile');
+  if (!validate(data)) schemaDiagnostics(ctx, validate.errors ?? []);
+  if (isPlainObject(data)) sizeDiagnostics(ctx, data);
+  if (ctx.diagnostics.length > 0) {
+    // In file order, as an editor shows them.
+    ctx.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new ProfileError(ctx.diagnostics);
+  }
+  const merged = mergeProfile(await defaultProfile(), data) as StyleProfile;
+  crossFieldDiagnostics(ctx, data, merged);
+  if (ctx.diagnostics.length > 0) throw new ProfileError(ctx.diagnostics);
+  return merged;
 }
 
 /**
  * The style profile to render with: the built-in `gbt9704` when `file` is not given, otherwise
- * that file (JSON or YAML) merged over it. Throws `ProfileError` (FG5xxx) for a bad file.
+ * that file (JSON or YAML; UTF-8, UTF-16 or GB18030, read by the read stage) merged over it.
+ * Throws `ProfileError` (FG5xxx, or FG1xxx for a file that cannot be read as text) for a bad file.
  */
 export async function loadProfile(
   file?: string,
   options: { lang?: Lang } = {},
 ): Promise<StyleProfile> {
   if (file === undefined) return defaultProfile();
-  let text: string;
+  const lang = options.lang ?? 'zh-CN';
+  let read: ReturnType<typeof readRegularFileSync>;
   try {
-    text = await readFile(file, 'utf8');
+    read = readRegularFileSync(file, { maxBytes: MAX_PROFILE_BYTES, lang });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ProfileError([
-      makeDiagnostic('FG5001', options.lang ?? 'zh-CN', { file, line: 1, column: 1 }, { reason }),
+      makeDiagnostic('FG5001', lang, { file, line: 1, column: 1 }, { reason }),
     ]);
   }
-  return profileFromText(text.replace(/^\uFEFF/, ''), file, options);
+  if (!read.ok) throw new ProfileError(read.diagnostics);
+  const source = sourceFromBytes(read.bytes, file, { lang, maxBytes: MAX_PROFILE_BYTES });
+  if (!source.ok) throw new ProfileError(source.diagnostics);
+  return profileFromText(source.text, file, options);
 }

@@ -6,7 +6,8 @@
  * on a re-run.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
@@ -19,17 +20,30 @@ import {
 } from '../report/render.js';
 import { reportFileStem, rollupFileStem } from '../report/names.js';
 import {
+  collisionKey,
   OutputWriter,
   safeFileName,
   safeFileNames,
   sha256,
+  type LockOwner,
   type OutputFile,
 } from '../write/index.js';
-import { createScanner, type Candidate } from './scan.js';
+import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
-import { emptyState, readState, writeState, type ExportState } from './state.js';
-import { indexJson, indexMarkdown } from './index-files.js';
+import { emptyState, readState, STATE_NAME, type ExportState } from './state.js';
+import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
+import { Spool, type SpoolRef } from './spool.js';
+import { tempNameFor } from '../write/atomic.js';
+import type { PdfJob } from '../pdf/index.js';
+import {
+  expectedGroups,
+  loadCountySettings,
+  plansSeen,
+  rollupOptions,
+  type CountySettings,
+  type FailedReport,
+} from './county.js';
 
 export interface ExportOptions {
   /** Absolute paths of candidate files (plans and other YAML are passed over). */
@@ -40,18 +54,42 @@ export interface ExportOptions {
   /** Only this period, e.g. 2025Q1. */
   quarter?: string;
   threads: number;
+  /** Old-generation heap cap of each worker thread in MB (default 128). */
+  workerHeapMb?: number;
   force: boolean;
   templateDir?: string;
   profileFile?: string;
   lang: Lang;
   asOf?: string;
+  /** Signature of the roll-ups (`--issuer`); overrides the county settings. */
+  issuer?: string;
+  /** 主送机关 of the roll-ups (`--addressee`); overrides the county settings. */
+  addressee?: string;
   /** fangan's version: a new version rebuilds everything. */
   version: string;
   onEvent?: (event: ExportEvent) => void;
+  /**
+   * Called at the end with every file's problems (failures and warnings) in path order, a chunk of
+   * files at a time (`last` on the final chunk), so a large batch is never held at once.
+   */
+  onProblems?: (results: FileResult[], last: boolean) => void | Promise<void>;
+  /** Aborted on SIGINT / SIGTERM: writing stops cleanly and exportReports rejects. */
+  signal?: AbortSignal;
+  /** Owner of the output folder's lock (the CLI's process). */
+  lock?: LockOwner;
+  /**
+   * Also write a PDF of every Word document (`--to …,pdf`), converted by LibreOffice a batch of
+   * towns at a time; `formats` must then include docx, which stays only with `keepDocx`.
+   */
+  pdf?: { env: Readonly<Record<string, string | undefined>>; keepDocx: boolean };
 }
+
+/** Towns converted to PDF per LibreOffice call: its start-up is paid once per batch. */
+const PDF_BATCH = 32;
 
 export type ReportStatus = 'written' | 'skipped' | 'failed';
 
+/** One report as it is done (handed to `onEvent`; the summary keeps only a `ReportItem`). */
 export interface ReportRecord {
   source: string;
   plan?: string;
@@ -63,12 +101,17 @@ export interface ReportRecord {
   diagnostics: Diagnostic[];
 }
 
+/** What the summary keeps of each report; figures and diagnostics are in index.json. */
+export type ReportItem = Pick<ReportRecord, 'source' | 'quarter' | 'town' | 'status' | 'outputs'>;
+
 export interface RollupRecord {
   quarter: string;
   /** From the towns' plans (`region`); absent for the roll-up of towns without a county. */
   county?: string;
   status: ReportStatus;
   towns: string[];
+  /** Towns expected for the period that sent nothing or a file that failed. */
+  absent: string[];
   outputs: string[];
   diagnostics: Diagnostic[];
 }
@@ -81,11 +124,18 @@ export interface ExportSummary {
   found: number;
   /** Progress files found before the --quarter filter. */
   progressFiles: number;
-  reports: ReportRecord[];
+  /** Every report in path order. */
+  reports: ReportItem[];
   rollups: RollupRecord[];
-  /** Every file with problems (failures and warnings), for the CLI's formatters. */
-  results: FileResult[];
+  /** Every file with errors (failed reports, roll-ups, the index) with its diagnostics. */
+  failures: FileResult[];
   counts: Record<ReportStatus, number>;
+  /** Warnings on the reports that were written or kept (listed in index.json). */
+  warnings: number;
+  /** Set when the output folder cannot be written at all (checked before any rendering). */
+  unwritable?: Diagnostic[];
+  /** A county settings file (county.yaml) had errors. */
+  countyFailed: boolean;
 }
 
 /**
@@ -96,6 +146,8 @@ const MAX_BACKLOG = 64;
 /** Towns written at the same time: each file is fsynced, so overlapping keeps the disk busy. */
 const WRITE_CONCURRENCY = 8;
 const SCAN_CONCURRENCY = 32;
+/** Files per `onProblems` call. */
+const PROBLEM_CHUNK = 200;
 
 /** `2025Q1-云川县-汇总报告.docx`, or `2025Q1-汇总报告.docx` for towns without a county. */
 const rollupName = (period: string, county: string | undefined, ext: string): string =>
@@ -126,11 +178,58 @@ async function scanAll(files: readonly string[], cwd: string): Promise<Candidate
   return out;
 }
 
+/**
+ * A report also reads its town's earlier quarters in the same folder (环比, report/history.ts):
+ * their hashes join its input hash, so editing an earlier quarter rebuilds the later reports.
+ */
+function chainEarlierQuarters(candidates: Candidate[]): void {
+  const byFolder = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    // Only files laid out as `progress new` does (<dir>/2025Q1.yaml) are read as history.
+    if (!c.quarter || !/^\d{4}Q[1-4]\.ya?ml$/.test(basename(c.file))) continue;
+    const folder = dirname(c.file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
+  }
+  for (const town of byFolder.values()) {
+    if (town.length < 2) continue;
+    const own = town.map((c) => ({ quarter: c.quarter ?? '', hash: c.inputHash ?? '' }));
+    for (const c of town) {
+      const earlier = own.filter((o) => o.quarter < (c.quarter ?? '')).map((o) => o.hash);
+      if (c.inputHash && earlier.length > 0) {
+        c.inputHash = sha256([c.inputHash, ...earlier.sort()].join('\n'));
+      }
+    }
+  }
+}
+
 const byDisplay = (a: { source: string }, b: { source: string }): number =>
   a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Spool parts of a report. */
+const JSON_PART = 0;
+const ROW_PART = 1;
+const FAILURE_PART = 2;
+const ENTRY_PART = 3;
+const PROBLEMS_PART = 4;
+
+/** A report while the export runs: its summary item, and where the rest of it is spooled. */
+interface Item {
+  report: ReportItem;
+  ref: SpoolRef;
+  /** Input hash, when the export state keeps this report for the next run. */
+  stateHash?: string;
+  /** For the roll-up: its group, its order in the group and its share of the group's hash. */
+  group?: string;
+  order?: string;
+  entryHash?: string;
+}
+
+/** Export-only wording of the writer's refusals: other towns were written, this one was not. */
+const EXPORT_REFUSALS: Record<string, string> = { FG4001: 'FG4200', FG4002: 'FG4201' };
 
 export async function exportReports(options: ExportOptions): Promise<ExportSummary> {
-  const { outDir, lang } = options;
+  const { lang } = options;
   const renderer: ReportRenderer = await createReportRenderer({
     formats: options.formats,
     lang,
@@ -139,7 +238,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   });
   const settings = settingsHash(options, renderer);
 
-  const all = (await scanAll(options.files, options.cwd)).filter((c) => c.isProgress);
+  const scanned = await scanAll(options.files, options.cwd);
+  const all = scanned.filter((c) => c.isProgress);
+  chainEarlierQuarters(all);
   const wanted = options.quarter;
   // Files whose quarter the peek could not see are rendered and filtered on their real period.
   const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);
@@ -148,41 +249,154 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     progressFiles: all.length,
     reports: [],
     rollups: [],
-    results: [],
+    failures: [],
     counts: { written: 0, skipped: 0, failed: 0 },
+    warnings: 0,
+    countyFailed: false,
   };
   if (candidates.length === 0) return summary;
+  const plans = plansSeen(scanned);
+  const countySettings = await loadCountySettings(scanned, plans, options.cwd, options.lang);
+  summary.countyFailed = countySettings.failed;
+  summary.failures.push(...countySettings.results.filter((r) => hasErrors(r.diagnostics)));
+  const countyInfo = { plans, settings: countySettings };
+
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const writer = new OutputWriter(options.outDir, {
+    force: options.force,
+    lang: options.lang,
+    concurrency: WRITE_CONCURRENCY,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.lock ? { lock: options.lock } : {}),
+  });
+  const folderProblems = await writer.ready();
+  if (hasErrors(folderProblems)) {
+    await writer.close();
+    summary.unwritable = folderProblems;
+    summary.failures.push({ file: options.outDir, diagnostics: folderProblems });
+    return summary;
+  }
   options.onEvent?.({ type: 'start', total: candidates.length });
 
+  const spool = await Spool.open();
+  try {
+    await run(options, writer, renderer, settings, candidates, summary, spool, countyInfo);
+  } catch (err) {
+    // Interrupted or a bug: what was renamed stays recorded, the lock is released.
+    await writer.close();
+    throw err;
+  } finally {
+    await spool.close();
+  }
+  return summary;
+}
+
+async function run(
+  options: ExportOptions,
+  writer: OutputWriter,
+  renderer: ReportRenderer,
+  settings: string,
+  candidates: Candidate[],
+  summary: ExportSummary,
+  spool: Spool,
+  countyInfo: { plans: PlanInfo[]; settings: CountySettings },
+): Promise<void> {
+  const { plans, settings: countySettings } = countyInfo;
+  const failures: FailedReport[] = [];
+  const { outDir, lang } = options;
+  const wanted = options.quarter;
   // --force keeps nothing from the last run, so the old state is not even read.
   const old: ExportState = options.force ? emptyState(settings) : await readState(outDir, settings);
-  const state: ExportState = emptyState(settings);
+  const keptRollups: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
 
   // Names: reserved ones first, then reports in path order, so collisions resolve the same way
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
   const taken = new Set<string>(['index.md', 'index.json']);
+  /** Who has a report name without a suffix: the source it belongs to, or the reserved name. */
+  const owners = new Map<string, string>();
   const ext = options.formats;
   for (const c of candidates) {
-    if (c.quarter) for (const e of ext) taken.add(rollupName(c.quarter, c.county, e).toLowerCase());
+    if (!c.quarter) continue;
+    for (const e of ext) {
+      const name = rollupName(c.quarter, c.county, e);
+      taken.add(name.toLowerCase());
+      owners.set(name.toLowerCase(), name);
+    }
   }
-  const nameFor = (period: string, town: string): { names: string[]; clash: boolean } => {
+  for (const name of ['index.md', 'index.json']) owners.set(name, name);
+  /** The files a Word document stands for: with --to pdf, its PDF too (or instead). */
+  const pdf = options.pdf;
+  const outputNames = (names: string[]): string[] =>
+    pdf
+      ? names.flatMap((n) => {
+          if (!n.endsWith('.docx')) return [n];
+          const asPdf = `${n.slice(0, -'.docx'.length)}.pdf`;
+          return pdf.keepDocx ? [n, asPdf] : [asPdf];
+        })
+      : names;
+  const nameFor = (
+    period: string,
+    town: string,
+    source: string,
+  ): { names: string[]; clash?: string } => {
     const stem = reportFileStem(period, town);
-    const names = safeFileNames(stem, ext, taken);
-    return { names, clash: names[0] !== safeFileNames(stem, ext)[0] };
+    const names = outputNames(safeFileNames(stem, ext, taken));
+    const plain = safeFileNames(stem, ext);
+    const keys = plain.map((n) => n.toLowerCase());
+    if (names[0] === outputNames(plain)[0]) {
+      for (const k of keys) owners.set(k, source);
+      return { names };
+    }
+    return { names, clash: keys.map((k) => owners.get(k)).find(Boolean) ?? plain[0] ?? stem };
   };
-  const planned = new Map<string, { names: string[]; clash: boolean }>();
+  const planned = new Map<string, { names: string[]; clash?: string }>();
   for (const c of [...candidates].sort((a, b) =>
     byDisplay({ source: a.display }, { source: b.display }),
   )) {
-    if (c.quarter && c.town) planned.set(c.file, nameFor(c.quarter, c.town));
+    if (c.quarter && c.town) planned.set(c.file, nameFor(c.quarter, c.town, c.display));
   }
 
-  const entries: { hash: string; entry: RollupEntry }[] = [];
-  const record = (r: ReportRecord): void => {
-    summary.reports.push(r);
+  const items: Item[] = [];
+  const groups = new Map<string, { period: string; county?: string; members: Item[] }>();
+  const record = (
+    r: ReportRecord,
+    kept?: { entry: RollupEntry; entryHash: string; stateHash?: string },
+    problems?: FileResult,
+  ): void => {
+    const parts = reportParts(r);
+    const result: FileResult | undefined =
+      problems ??
+      (r.diagnostics.length > 0 ? { file: r.source, diagnostics: r.diagnostics } : undefined);
+    const ref = spool.add([
+      parts.json,
+      parts.row,
+      parts.failure,
+      kept ? JSON.stringify(kept.entry) : '',
+      result ? JSON.stringify(result) : '',
+    ]);
+    const report: ReportItem = { source: r.source, status: r.status, outputs: r.outputs };
+    if (r.quarter) report.quarter = r.quarter;
+    if (r.town) report.town = r.town;
+    const item: Item = { report, ref };
+    if (kept) {
+      const { periodKey: period, county } = kept.entry;
+      const key = rollupKey(period, county);
+      let group = groups.get(key);
+      if (!group) {
+        group = county ? { period, county, members: [] } : { period, members: [] };
+        groups.set(key, group);
+      }
+      group.members.push(item);
+      item.group = key;
+      item.order = kept.entry.source.progress ?? '';
+      item.entryHash = kept.entryHash;
+      if (kept.stateHash) item.stateHash = kept.stateHash;
+    }
+    items.push(item);
     summary.counts[r.status]++;
-    const problems = r.diagnostics;
-    if (problems.length > 0) summary.results.push({ file: r.source, diagnostics: problems });
+    if (r.status === 'failed') {
+      summary.failures.push({ file: r.source, diagnostics: r.diagnostics });
+    } else summary.warnings += r.diagnostics.length;
     options.onEvent?.({ type: 'report', record: r });
   };
   const recordFailure = (result: FileResult, c: Candidate): void => {
@@ -193,10 +407,15 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       diagnostics: result.diagnostics,
     };
     if (c.quarter) r.quarter = c.quarter;
-    summary.reports.push(r);
-    summary.counts.failed++;
-    summary.results.push(result);
-    options.onEvent?.({ type: 'report', record: r });
+    if (c.town) r.town = c.town;
+    failures.push({
+      source: c.display,
+      result,
+      ...(c.quarter ? { quarter: c.quarter } : {}),
+      ...(c.town ? { town: c.town } : {}),
+      ...(c.county ? { county: c.county } : {}),
+    });
+    record(r, undefined, result);
   };
 
   // Unchanged since the last run: keep the files, reuse the figures.
@@ -213,20 +432,26 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       names.join('\n') === before.outputs.join('\n') &&
       names.every((n) => existsSync(join(outDir, n)))
     ) {
-      state.reports[c.display] = before;
-      entries.push({ hash: before.hash, entry: before.entry });
-      record(reportRecord(c, before.entry, 'skipped', before.outputs, []));
+      const kept = { entry: before.entry, entryHash: before.hash, stateHash: before.hash };
+      record(reportRecord(c, before.entry, 'skipped', before.outputs, []), kept);
       continue;
     }
     byIndex.push(c);
     jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
   }
+  // What is kept now lives in the spool; the old state's reports are not needed any more.
+  for (const [key, value] of Object.entries(old.rollups)) keptRollups[key] = value;
+  old.reports = Object.create(null) as ExportState['reports'];
 
-  const writer = new OutputWriter(outDir, {
-    force: options.force,
-    lang,
-    concurrency: WRITE_CONCURRENCY,
-  });
+  /** The writer's diagnostics, its refusals worded for a batch. */
+  const write = async (files: OutputFile[]): Promise<Diagnostic[]> =>
+    (await writer.write(files)).diagnostics.map((d) => {
+      const code = EXPORT_REFUSALS[d.code];
+      if (!code) return d;
+      const name = files.find((f) => d.file.endsWith(f.name))?.name ?? d.file;
+      const at = { file: d.file, line: d.line, column: d.column };
+      return makeDiagnostic(code, lang, at, { name }, { code: 'FG4090' });
+    });
 
   /** One town's files, all or none; a refused file (edited by hand) fails that town only. */
   const writeReport = async (
@@ -234,21 +459,82 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     reply: Extract<JobReply, { ok: true }>,
     names: string[],
     warnings: Diagnostic[],
+    pdfs?: Map<string, Uint8Array>,
   ): Promise<void> => {
-    const files: OutputFile[] = names.map((name) => ({
-      name,
-      data: name.endsWith('.docx') ? (reply.docx as Uint8Array) : (reply.markdown as string),
-    }));
-    const problems = (await writer.write(files)).diagnostics;
+    const files: OutputFile[] = [];
+    for (const name of names) {
+      if (name.endsWith('.pdf')) {
+        const data = pdfs?.get(name);
+        if (data) files.push({ name, data });
+      } else
+        files.push({
+          name,
+          data: name.endsWith('.docx') ? (reply.docx as Uint8Array) : (reply.markdown as string),
+        });
+    }
+    const problems = files.length === names.length ? await write(files) : [];
     const entry = reply.entry;
     if (hasErrors(problems)) {
       recordFailure({ file: c.display, diagnostics: [...warnings, ...problems] }, c);
       return;
     }
     // Input hashes live in the export state file (.fangan-export.json), not in the manifest.
-    if (c.inputHash) state.reports[c.display] = { hash: c.inputHash, outputs: names, entry };
-    entries.push({ hash: c.inputHash ?? sha256(JSON.stringify(entry)), entry });
-    record(reportRecord(c, entry, 'written', names, [...warnings, ...problems]));
+    const kept: { entry: RollupEntry; entryHash: string; stateHash?: string } = {
+      entry,
+      entryHash: c.inputHash ?? sha256(JSON.stringify(entry)),
+    };
+    if (c.inputHash) kept.stateHash = c.inputHash;
+    record(reportRecord(c, entry, 'written', names, [...warnings, ...problems]), kept);
+  };
+
+  // With --to pdf, towns wait in batches; each batch is converted by one LibreOffice call, then
+  // every town's files are written together (a town whose PDF failed is not written at all).
+  type Pending = {
+    c: Candidate;
+    reply: Extract<JobReply, { ok: true }>;
+    names: string[];
+    warnings: Diagnostic[];
+  };
+  let pending: Pending[] = [];
+  const convert = pdf ? await pdfConverter(options, pdf.env) : undefined;
+  const flushPdf = async (): Promise<void> => {
+    if (!convert || pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const jobs = batch.flatMap((p) => {
+      const target = p.names.find((n) => n.endsWith('.pdf'));
+      return target && p.reply.docx ? [{ name: target, docx: p.reply.docx }] : [];
+    });
+    const converted = await convert(jobs);
+    for (const p of batch) {
+      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
+      let failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
+      if (failed.length === 0 && !converted.files.has(target)) {
+        // The batch failed as a whole (e.g. LibreOffice could not start): every town says so.
+        failed = converted.diagnostics.length
+          ? converted.diagnostics
+          : [
+              makeDiagnostic(
+                'FG5302',
+                lang,
+                { file: target, line: 1, column: 1 },
+                { reason: 'no PDF' },
+              ),
+            ];
+      }
+      if (failed.length > 0) {
+        const at = { file: p.c.display, line: 1, column: 1 };
+        const moved = failed.map((d) => ({ ...d, file: at.file }));
+        recordFailure({ file: p.c.display, diagnostics: [...p.warnings, ...moved] }, p.c);
+        continue;
+      }
+      await writeReport(p.c, p.reply, p.names, p.warnings, converted.files);
+    }
+  };
+  const acceptReport = async (p: Pending): Promise<void> => {
+    if (!convert) return writeReport(p.c, p.reply, p.names, p.warnings);
+    pending.push(p);
+    if (pending.length >= PDF_BATCH) await flushPdf();
   };
 
   const jobSettings: JobSettings = {
@@ -263,7 +549,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     settings: jobSettings,
     threads: options.threads,
     maxBacklog: MAX_BACKLOG,
+    ...(options.workerHeapMb === undefined ? {} : { heapMb: options.workerHeapMb }),
     onReply: async (reply) => {
+      if (options.signal?.aborted) throw new Error('export interrupted');
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
@@ -277,7 +565,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
       }
       let plan = planned.get(c.file);
       if (!plan || entry.periodKey !== c.quarter || entry.town !== c.town) {
-        plan = nameFor(entry.periodKey, entry.town);
+        plan = nameFor(entry.periodKey, entry.town, c.display);
       }
       const warnings = [...reply.warnings];
       if (plan.clash) {
@@ -286,89 +574,348 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
           makeDiagnostic('FG6003', lang, at, {
             town: entry.town,
             period: entry.periodLabel,
-            other: '',
+            other: plan.clash,
             name: plan.names[0],
           }),
         );
       }
-      await writeReport(c, reply, plan.names, warnings);
+      await acceptReport({ c, reply, names: plan.names, warnings });
     },
   });
+  await flushPdf();
 
   // Roll-ups, one per period and county, from this run's and the kept figures; towns whose plan
   // names no county share one roll-up per period.
-  const groups = new Map<string, { period: string; county?: string; list: typeof entries }>();
-  for (const e of entries) {
-    const { periodKey: period, county } = e.entry;
-    const key = rollupKey(period, county);
-    let group = groups.get(key);
-    if (!group) {
-      group = county ? { period, county, list: [] } : { period, list: [] };
-      groups.set(key, group);
-    }
-    group.list.push(e);
+  const rollupState: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
+  const pendingRollups: {
+    rollup: RollupRecord;
+    key: string;
+    hash: string;
+    names: string[];
+    files: OutputFile[];
+    docx: Uint8Array | undefined;
+  }[] = [];
+  // The county settings' problems are listed with the roll-ups.
+  const rollupProblems: FileResult[] = [...countySettings.results];
+  // Counties with towns expected for a period but no valid report still get their roll-up.
+  const periods = wanted
+    ? [wanted]
+    : [
+        ...new Set([
+          ...candidates.flatMap((c) => (c.quarter ? [c.quarter] : [])),
+          ...[...groups.values()].map((g) => g.period),
+        ]),
+      ];
+  for (const g of expectedGroups(periods, plans, failures)) {
+    const key = rollupKey(g.period, g.county);
+    if (!groups.has(key)) groups.set(key, { ...g, members: [] });
   }
-  const byGroup = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : 1);
-  for (const [key, { period, county, list }] of [...groups].sort(byGroup)) {
-    list.sort((a, b) =>
-      byDisplay(
-        { source: a.entry.source.progress ?? '' },
-        { source: b.entry.source.progress ?? '' },
-      ),
+  const heads = {
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    ...(options.addressee ? { addressee: options.addressee } : {}),
+  };
+  // Two counties whose roll-ups land on one file (`云:川县` / `云：川县`, `AB县` / `ab县` on a
+  // case-insensitive disk): both fail, each naming the other, and neither is written.
+  const rollupOwners = new Map<string, { group: string; label: string }[]>();
+  for (const [group, { period, county }] of groups) {
+    const name = collisionKey(rollupName(period, county, ext[0] ?? 'md'));
+    const label = county ? `${county} ${period}` : period;
+    rollupOwners.set(name, [...(rollupOwners.get(name) ?? []), { group, label }]);
+  }
+  for (const [key, { period, county, members }] of [...groups].sort((a, b) => byKey(a[0], b[0]))) {
+    members.sort((a, b) => byKey(a.order ?? '', b.order ?? ''));
+    const names = outputNames(ext.map((e) => rollupName(period, county, e)));
+    const before = keptRollups[key];
+    const list: RollupEntry[] = [];
+    for (const m of members)
+      list.push(JSON.parse(await spool.read(m.ref, ENTRY_PART)) as RollupEntry);
+    const towns = list.map((e) => e.town);
+    const group = county ? { period, county } : { period };
+    const rollupSettings = rollupOptions(group, towns, plans, failures, countySettings, heads);
+    const hash = sha256(
+      [...members.map((m) => m.entryHash), JSON.stringify(rollupSettings)].join('\n'),
     );
-    const names = ext.map((e) => rollupName(period, county, e));
-    const hash = sha256(list.map((e) => e.hash).join('\n'));
-    const towns = list.map((e) => e.entry.town);
-    const before = old.rollups[key];
     const rollup: RollupRecord = {
       quarter: period,
       ...(county ? { county } : {}),
       status: 'written',
       towns,
+      absent: (rollupSettings.absent ?? []).map((a) => a.town),
       outputs: names,
       diagnostics: [],
     };
+    const others = (rollupOwners.get(collisionKey(names[0] ?? '')) ?? []).filter(
+      (o) => o.group !== key,
+    );
+    if (others.length > 0) {
+      const own = names[0] ?? '';
+      const at = { file: join(outDir, own), line: 1, column: 1 };
+      rollup.diagnostics = others.map((o) =>
+        makeDiagnostic('FG4106', lang, at, { name: own, other: o.label }),
+      );
+      rollup.status = 'failed';
+      rollup.outputs = [];
+      const failure = { file: own, diagnostics: rollup.diagnostics };
+      summary.failures.push(failure);
+      rollupProblems.push(failure);
+      summary.rollups.push(rollup);
+      continue;
+    }
     if (before && before.hash === hash && names.every((n) => existsSync(join(outDir, n)))) {
-      state.rollups[key] = before;
+      rollupState[key] = before;
       summary.rollups.push({ ...rollup, status: 'skipped' });
       continue;
     }
     try {
-      const view = buildRollupView(
-        list.map((e) => e.entry),
-        county ? { county } : {},
-      );
+      const view = buildRollupView(list, rollupSettings);
       const rendered = await renderer.rollup(view);
-      const files = names.map((name) => ({
-        name,
-        data: name.endsWith('.docx') ? (rendered.docx as Uint8Array) : rendered.markdown,
-      }));
-      rollup.diagnostics = (await writer.write(files)).diagnostics;
+      const files: OutputFile[] = [];
+      for (const name of names) {
+        if (!name.endsWith('.pdf'))
+          files.push({
+            name,
+            data: name.endsWith('.docx') ? (rendered.docx as Uint8Array) : rendered.markdown,
+          });
+      }
+      if (convert) {
+        // Written after the loop, with every roll-up's PDF from one LibreOffice call.
+        pendingRollups.push({ rollup, key, hash, names, files, docx: rendered.docx });
+        continue;
+      }
+      rollup.diagnostics = await write(files);
     } catch (err) {
       rollup.diagnostics = renderFailure(err, names[0] ?? period, lang);
     }
     if (hasErrors(rollup.diagnostics)) {
       rollup.status = 'failed';
       rollup.outputs = [];
-      summary.results.push({ file: names[0] ?? period, diagnostics: rollup.diagnostics });
+      const failure = { file: names[0] ?? period, diagnostics: rollup.diagnostics };
+      summary.failures.push(failure);
+      rollupProblems.push(failure);
     } else {
-      state.rollups[key] = { hash, outputs: names };
+      rollupState[key] = { hash, outputs: names };
     }
     summary.rollups.push(rollup);
   }
+  if (convert && pendingRollups.length > 0) {
+    const converted = await convert(
+      pendingRollups.flatMap((p) => {
+        const target = p.names.find((n) => n.endsWith('.pdf'));
+        return target && p.docx ? [{ name: target, docx: p.docx }] : [];
+      }),
+    );
+    for (const p of pendingRollups) {
+      const { rollup } = p;
+      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
+      const failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
+      if (failed.length > 0) rollup.diagnostics = failed;
+      else if (!converted.files.has(target))
+        rollup.diagnostics = converted.diagnostics.length
+          ? converted.diagnostics
+          : [
+              makeDiagnostic(
+                'FG5302',
+                lang,
+                { file: target, line: 1, column: 1 },
+                { reason: 'no PDF' },
+              ),
+            ];
+      else {
+        const files = [...p.files];
+        for (const name of p.names) {
+          const data = converted.files.get(name);
+          if (data) files.push({ name, data });
+        }
+        rollup.diagnostics = await write(files);
+      }
+      if (hasErrors(rollup.diagnostics)) {
+        rollup.status = 'failed';
+        rollup.outputs = [];
+        const failure = { file: p.names[0] ?? rollup.quarter, diagnostics: rollup.diagnostics };
+        summary.failures.push(failure);
+        rollupProblems.push(failure);
+      } else {
+        rollupState[p.key] = { hash: p.hash, outputs: p.names };
+      }
+      summary.rollups.push(rollup);
+    }
+    // Same order as without PDFs: by period and county.
+    summary.rollups.sort((a, b) =>
+      byKey(rollupKey(a.quarter, a.county), rollupKey(b.quarter, b.county)),
+    );
+  }
 
-  summary.reports.sort(byDisplay);
-  summary.results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const index = await writer.write([
-    { name: 'index.json', data: indexJson(summary, options) },
-    { name: 'index.md', data: indexMarkdown(summary, options) },
+  // The index files, put together from the spooled pieces in path order.
+  items.sort((a, b) => byDisplay(a.report, b.report));
+  summary.reports = items.map((i) => i.report);
+  const jsonPieces = indexJsonPieces(items.length, summary.counts, summary.rollups, options).map(
+    (p): Assembled =>
+      typeof p === 'string' ? p : { ref: (items[p.report] as Item).ref, part: JSON_PART },
+  );
+  const md = indexMarkdownPieces(
+    summary.counts,
+    summary.rollups,
+    items.length,
+    summary.counts.failed > 0,
+    options,
+  );
+  const mdPieces: Assembled[] = [
+    md.head,
+    ...items.map((i) => ({ ref: i.ref, part: ROW_PART })),
+    md.between,
+    ...items
+      .filter((i) => i.report.status === 'failed')
+      .map((i) => ({ ref: i.ref, part: FAILURE_PART })),
+  ];
+  const index = await write([
+    { name: 'index.json', data: await assemble(spool, jsonPieces) },
+    { name: 'index.md', data: await assemble(spool, mdPieces) },
   ]);
+  // The state goes in while the folder is still locked; losing it only means a full rebuild.
+  const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
   const closing = await writer.close();
-  const problems = [...index.diagnostics, ...closing];
-  if (problems.length > 0)
-    summary.results.push({ file: join(outDir, 'index.md'), diagnostics: problems });
-  await writeState(outDir, state);
-  return summary;
+  const indexProblems = [...index, ...closing];
+  if (stateProblem) indexProblems.push(stateProblem);
+  const indexResult: FileResult | undefined =
+    indexProblems.length > 0
+      ? { file: join(outDir, 'index.md'), diagnostics: indexProblems }
+      : undefined;
+  if (indexResult && hasErrors(indexResult.diagnostics)) summary.failures.push(indexResult);
+
+  // Every file's problems, in path order, a chunk at a time.
+  if (options.onProblems) {
+    const sources: ({ item: Item } | { result: FileResult })[] = [
+      ...items.filter((i) => Spool.length(i.ref, PROBLEMS_PART) > 0).map((item) => ({ item })),
+      ...rollupProblems.map((result) => ({ result })),
+    ];
+    const fileOf = (s: (typeof sources)[number]): string =>
+      'item' in s ? s.item.report.source : s.result.file;
+    sources.sort((a, b) => byKey(fileOf(a), fileOf(b)));
+    if (indexResult) sources.push({ result: indexResult });
+    for (let i = 0; i < sources.length; i += PROBLEM_CHUNK) {
+      const chunk: FileResult[] = [];
+      for (const s of sources.slice(i, i + PROBLEM_CHUNK)) {
+        chunk.push(
+          'item' in s
+            ? (JSON.parse(await spool.read(s.item.ref, PROBLEMS_PART)) as FileResult)
+            : s.result,
+        );
+      }
+      await options.onProblems(chunk, i + PROBLEM_CHUNK >= sources.length);
+    }
+  }
+}
+
+/** A piece of an assembled file: text, or a part of a spooled report. */
+type Assembled = string | { ref: SpoolRef; part: number };
+
+/** The pieces as one buffer, sized up front: no long string is ever built. */
+async function assemble(spool: Spool, pieces: readonly Assembled[]): Promise<Buffer> {
+  let total = 0;
+  for (const p of pieces)
+    total += typeof p === 'string' ? Buffer.byteLength(p) : Spool.length(p.ref, p.part);
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const p of pieces) {
+    if (typeof p === 'string') at += out.write(p, at, 'utf8');
+    else {
+      await spool.readInto(p.ref, p.part, out, at);
+      at += Spool.length(p.ref, p.part);
+    }
+  }
+  return out;
+}
+
+/**
+ * `.fangan-export.json` for the next run, written piece by piece (the same bytes `writeState`
+ * writes); a failure only costs the next run its skips, so it is a warning.
+ */
+async function saveState(
+  spool: Spool,
+  dir: string,
+  settings: string,
+  items: readonly Item[],
+  rollups: ExportState['rollups'],
+  lang: Lang,
+): Promise<Diagnostic | undefined> {
+  const kept = items.filter((i) => i.stateHash !== undefined); // already in path (key) order
+  const pieces: Assembled[] = [`{"version":1,"settings":${JSON.stringify(settings)},"reports":{`];
+  kept.forEach((i, n) => {
+    pieces.push(
+      `${n > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`,
+      { ref: i.ref, part: ENTRY_PART },
+      '}',
+    );
+  });
+  const sorted = Object.fromEntries(
+    Object.keys(rollups)
+      .sort()
+      .map((k) => [k, rollups[k]]),
+  );
+  pieces.push(`},"rollups":${JSON.stringify(sorted)}}\n`);
+  try {
+    await writePieces(spool, dir, STATE_NAME, pieces);
+    return undefined;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const detail = e?.code ?? (e instanceof Error ? e.message : String(err));
+    return makeDiagnostic(
+      'FG6102',
+      lang,
+      { file: join(dir, STATE_NAME), line: 1, column: 1 },
+      { detail },
+    );
+  }
+}
+
+/** Writes the pieces into `dir/name` through a temporary file, a megabyte at a time. */
+async function writePieces(
+  spool: Spool,
+  dir: string,
+  name: string,
+  pieces: readonly Assembled[],
+): Promise<void> {
+  const temp = join(dir, tempNameFor(name));
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let used = 0;
+    const flush = async (): Promise<void> => {
+      let done = 0;
+      while (done < used) done += (await handle.write(buffer, done, used - done)).bytesWritten;
+      used = 0;
+    };
+    for (const p of pieces) {
+      const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
+      const length = bytes
+        ? bytes.length
+        : Spool.length((p as { ref: SpoolRef }).ref, (p as { part: number }).part);
+      if (used + length > buffer.length) await flush();
+      if (length > buffer.length) {
+        const big =
+          bytes ??
+          (await spool.readInto((p as { ref: SpoolRef }).ref, (p as { part: number }).part));
+        let done = 0;
+        while (done < big.length)
+          done += (await handle.write(big, done, big.length - done)).bytesWritten;
+        continue;
+      }
+      if (bytes) used += bytes.copy(buffer, used);
+      else {
+        const q = p as { ref: SpoolRef; part: number };
+        await spool.readInto(q.ref, q.part, buffer, used);
+        used += length;
+      }
+    }
+    await flush();
+    await handle.sync();
+    await handle.close();
+    await rename(temp, join(dir, name));
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
 }
 
 function reportRecord(
@@ -389,4 +936,30 @@ function reportRecord(
   };
   if (entry.source.plan) r.plan = entry.source.plan;
   return r;
+}
+
+/**
+ * The PDF step of an export: LibreOffice with the profile's font aliases; returns the PDFs by
+ * file name and the diagnostics (their `file` is the PDF's name).
+ */
+async function pdfConverter(
+  options: ExportOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<
+  (jobs: PdfJob[]) => Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[] }>
+> {
+  const [{ convertDocxToPdf }, { defaultProfile, loadProfile }] = await Promise.all([
+    import('../pdf/index.js'),
+    import('../docx/index.js'),
+  ]);
+  const profile = options.profileFile
+    ? await loadProfile(options.profileFile, { lang: options.lang })
+    : await defaultProfile();
+  return async (jobs) => {
+    const result = await convertDocxToPdf(jobs, { profile, env, lang: options.lang });
+    return {
+      files: new Map(result.files.map((f) => [f.name, f.data])),
+      diagnostics: result.diagnostics,
+    };
+  };
 }

@@ -9,6 +9,7 @@ import { hasErrors } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Plan, Progress } from '../model/types.js';
 import { buildReportView } from '../report/view.js';
+import { findHistory } from '../report/history.js';
 import { toRollupEntry, type RollupEntry } from '../report/rollup.js';
 import { createReportRenderer, renderFailure, type RenderSettings } from '../report/render.js';
 
@@ -71,17 +72,25 @@ export async function prepareRenderOne(settings: JobSettings): Promise<RenderOne
   const renderer = await createReportRenderer(settings);
   const { lang } = settings;
   const planCache = new RecentPlans<Promise<unknown>>();
+  // A town's quarters arrive together: each report reads the earlier ones for its 环比 figures.
+  const progressCache = new RecentPlans<ReturnType<LoadCore['loadProgress']>>();
+  const load = (file: string): ReturnType<LoadCore['loadProgress']> => {
+    let hit = progressCache.get(file);
+    if (!hit) progressCache.set(file, (hit = core.loadProgress(file, { lang, planCache })));
+    return hit;
+  };
 
   return async (job) => {
     const relabel = (d: Diagnostic): Diagnostic =>
       path.isAbsolute(d.file) ? { ...d, file: relative(settings.cwd, d.file) } : d;
     let loaded: Awaited<ReturnType<LoadCore['loadProgress']>>;
     try {
-      loaded = await core.loadProgress(job.file, { lang, planCache });
+      loaded = await load(job.file);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (typeof e?.code !== 'string') throw err;
-      const reason = `${e.code}: ${e.message}`;
+      // Node's message already starts with the code ("ENOENT: no such file …").
+      const reason = e.message.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
       const at = { file: job.display, line: 1, column: 1 };
       return {
         index: job.index,
@@ -107,6 +116,14 @@ export async function prepareRenderOne(settings: JobSettings): Promise<RenderOne
       const options: Parameters<typeof buildReportView>[2] = { progressFile: job.display };
       if (planFile) options.planFile = relative(settings.cwd, planFile);
       if (settings.asOf) options.asOf = settings.asOf;
+      const earlier = await findHistory(job.file, progress, plan, {
+        lang,
+        load,
+        display: (f) => relative(settings.cwd, f),
+        ...(planFile ? { planFile } : {}),
+      });
+      options.history = earlier.history;
+      diagnostics.push(...earlier.diagnostics);
       const view = buildReportView(progress, plan, options);
       const rendered = await renderer.report(view);
       const reply: JobReply = {

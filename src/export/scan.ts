@@ -12,12 +12,28 @@ import { decodeBytes } from '../read/decode.js';
 import { sha256 } from '../write/index.js';
 import { countyName, townName } from '../report/names.js';
 
+/** What the roll-ups need of a town's plan: who should report, and for which quarters. */
+export interface PlanInfo {
+  /** Absolute path. */
+  file: string;
+  town?: string;
+  county?: string;
+  /** `period` of the plan; absent when the quick look cannot read it. */
+  period?: { start: string; end: string };
+}
+
 export interface Candidate {
   /** Absolute path. */
   file: string;
   /** What the user sees: relative to the working folder. */
   display: string;
   isProgress: boolean;
+  /** `kind:` as the quick look sees it (progress, plan, county, …). */
+  kind?: string;
+  /** A plan (kind: plan) as the roll-ups see it: its own names and period. */
+  plan?: PlanInfo;
+  /** A progress file: its plan as the roll-ups see it (also set when the plan is unreadable). */
+  planInfo?: PlanInfo;
   quarter?: string;
   planFile?: string;
   /** sha256 of the progress bytes + the plan bytes; absent when the plan could not be read. */
@@ -38,6 +54,33 @@ const PLAN = scalar('plan');
 const PLAIN_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}（）()·・ _.-]*$/u;
 const ISSUER = scalar('issuer');
 const REGION = scalar('region');
+const DATE = '(\\d{4}-\\d{2}-\\d{2})';
+/** `period: { start: …, end: … }` on one line, or as a block of two indented lines. */
+const PERIOD_FLOW = new RegExp(
+  `^period:[ \\t]*\\{[ \\t]*start:[ \\t]*['"]?${DATE}['"]?[ \\t]*,[ \\t]*end:[ \\t]*['"]?${DATE}['"]?[ \\t]*\\}[ \\t]*(?:#.*)?\\r?$`,
+  'm',
+);
+const PERIOD_BLOCK = new RegExp(
+  `^period:[ \\t]*(?:#.*)?\\r?\\n[ \\t]+start:[ \\t]*['"]?${DATE}['"]?[ \\t]*(?:#.*)?\\r?\\n[ \\t]+end:[ \\t]*['"]?${DATE}['"]?[ \\t]*(?:#.*)?\\r?$`,
+  'm',
+);
+
+/** A plan's `period`, by regex for the usual forms, else through the YAML parser. */
+function planPeriod(text: string): { start: string; end: string } | undefined {
+  const m = PERIOD_FLOW.exec(text) ?? PERIOD_BLOCK.exec(text);
+  if (m?.[1] && m[2] && (text.match(/^period:/gm)?.length ?? 0) === 1) {
+    return { start: m[1], end: m[2] };
+  }
+  try {
+    const data = parse(text, { maxAliasCount: 0 }) as {
+      period?: { start?: unknown; end?: unknown };
+    };
+    const { start, end } = data?.period ?? {};
+    return typeof start === 'string' && typeof end === 'string' ? { start, end } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * `issuer` and `region` of a plan, for the town and county names. Plans write them as plain
@@ -78,27 +121,40 @@ interface PlanPeek {
   hash: string;
   town?: string;
   county?: string;
+  period?: { start: string; end: string };
 }
+
+const planInfo = (file: string, peek: PlanPeek | undefined): PlanInfo => {
+  const info: PlanInfo = { file };
+  if (peek?.town) info.town = peek.town;
+  if (peek?.county) info.county = peek.county;
+  if (peek?.period) info.period = peek.period;
+  return info;
+};
 
 /** Plans are shared by many progress files: each is read and hashed once per run. */
 export function createScanner(cwd: string): (file: string) => Promise<Candidate> {
   const plans = new Map<string, Promise<PlanPeek | undefined>>();
-  const peekPlan = (file: string): Promise<PlanPeek | undefined> => {
+  const peekBytes = (bytes: Uint8Array): PlanPeek => {
+    const peek: PlanPeek = { hash: sha256(bytes) };
+    const text = peekText(bytes);
+    const names = planNames(text);
+    const period = planPeriod(text);
+    if (period) peek.period = period;
+    if (names) {
+      peek.town = townName(names);
+      const county = countyName(names);
+      if (county) peek.county = county;
+    }
+    return peek;
+  };
+  const peekPlan = (file: string, bytes?: Uint8Array): Promise<PlanPeek | undefined> => {
     let p = plans.get(file);
     if (!p) {
-      p = readFile(file).then(
-        (bytes) => {
-          const peek: PlanPeek = { hash: sha256(bytes) };
-          const names = planNames(peekText(bytes));
-          if (names) {
-            peek.town = townName(names);
-            const county = countyName(names);
-            if (county) peek.county = county;
-          }
-          return peek;
-        },
-        () => undefined,
-      );
+      // A plan among the inputs was read already: its bytes serve its progress files too.
+      p = bytes
+        ? Promise.resolve(peekBytes(bytes))
+        : readFile(file).then(peekBytes, () => undefined);
       plans.set(file, p);
     }
     return p;
@@ -115,7 +171,10 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
       return candidate;
     }
     const text = peekText(bytes);
-    candidate.isProgress = KIND.exec(text)?.[2] === 'progress';
+    const kind = KIND.exec(text)?.[2];
+    if (kind !== undefined) candidate.kind = kind;
+    candidate.isProgress = kind === 'progress';
+    if (kind === 'plan') candidate.plan = planInfo(file, await peekPlan(file, bytes));
     if (!candidate.isProgress) return candidate;
     const quarter = QUARTER.exec(text)?.[2];
     if (quarter) candidate.quarter = quarter.toUpperCase();
@@ -123,6 +182,7 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
     if (planRel) {
       candidate.planFile = path.resolve(path.dirname(file), planRel);
       const plan = await peekPlan(candidate.planFile);
+      candidate.planInfo = planInfo(candidate.planFile, plan);
       if (plan) {
         candidate.inputHash = sha256(`${sha256(bytes)}\n${plan.hash}`);
         if (plan.town) candidate.town = plan.town;

@@ -7,7 +7,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRenderOne, type Job, type JobSettings } from './render-one.js';
 
 export type WorkerMessage = { job: Job };
-export type WorkerReply = { reply: import('./render-one.js').JobReply } | { bug: string };
+/**
+ * One reply per job, in the order the jobs came: the report, or `crash` when rendering threw (a
+ * bug: bad data is a failed reply, not an exception). `bug`: the worker could not start at all.
+ */
+export type WorkerReply =
+  { reply: import('./render-one.js').JobReply } | { crash: string } | { bug: string };
 
 const port = parentPort;
 if (!port) throw new Error('export worker must run in a worker thread');
@@ -41,7 +46,7 @@ port.on('message', (message: WorkerMessage) => {
       port.postMessage({ reply } satisfies WorkerReply, transfer);
     } catch (err) {
       port.postMessage({
-        bug: err instanceof Error ? (err.stack ?? err.message) : String(err),
+        crash: err instanceof Error ? err.message : String(err),
       } satisfies WorkerReply);
     }
   });

@@ -17,6 +17,7 @@ import {
   parts,
 } from '../model/calendar.js';
 import type { Starter, StarterMeasure, StarterPhase } from './starter.js';
+import { convertKeys } from '../validate/keys-format.js';
 
 export interface InitAnswers {
   /** 乡镇名称, e.g. 某某镇 (a name ending in 乡 turns {place} into 乡). */
@@ -428,7 +429,18 @@ export interface DraftOptions {
   schemaRef?: string;
   /** Name of the starter, mentioned in the header comment. */
   starterName?: string;
+  /** `zh`: Chinese keys and values (`标题:`, `方向: 提高`), as `fangan init --keys zh` writes. */
+  keys?: 'zh' | 'en';
 }
+
+/** The section notes that name English keys, worded for a plan written with Chinese keys. */
+const CHINESE_KEY_NOTES: Record<string, string> = {
+  units: ' 责任单位：重点工作的牵头单位、配合单位填这里的编号',
+  goals: ' 工作目标与量化指标：基线值、目标值请按本地监测数据修改；\n 方向为 提高 或 降低',
+  measures:
+    ' 重点工作及措施：具体措施写具体做法，牵头单位、配合单位填单位编号，\n 完成时限写 YYYY-MM-DD，工作目标、指标填所对应的目标和指标编号',
+  attachments: ' 附件：表格: 任务分工表 会自动生成重点任务分工表',
+};
 
 /** Prints a resolved plan as commented YAML. */
 export function planToYaml(draft: ResolvedDraft, options: DraftOptions = {}): string {
@@ -447,7 +459,9 @@ export function planToYaml(draft: ResolvedDraft, options: DraftOptions = {}): st
   if (!isMap(root)) throw new Error('draft root is not a mapping');
   root.items.forEach((pair, index) => {
     const key = pair.key as Scalar;
-    const note = SECTION_NOTES.find(([k]) => k === key.value)?.[1];
+    const note =
+      (options.keys === 'zh' ? CHINESE_KEY_NOTES[String(key.value)] : undefined) ??
+      SECTION_NOTES.find(([k]) => k === key.value)?.[1];
     if (note) key.commentBefore = note;
     if (
       index > 0 &&
@@ -510,7 +524,10 @@ export function planToYaml(draft: ResolvedDraft, options: DraftOptions = {}): st
         node.type = Scalar.BLOCK_LITERAL;
     },
   });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return options.keys === 'zh'
+    ? (convertKeys(text, 'zh', { file: 'plan.yaml' }).text ?? text)
+    : text;
 }
 
 /**

@@ -21,6 +21,25 @@ export interface Indicator {
   target: number;
   direction: Direction;
   deadline?: IsoDate;
+  /** rate (a share), count (a number of things) or level; absent = level (the old behaviour). */
+  kind?: IndicatorKind;
+  /** A count that grows through the period: actual values are running totals from zero. */
+  cumulative?: boolean;
+  /** How often a value is measured; absent = quarterly. */
+  frequency?: IndicatorFrequency;
+  /** Staged targets: the value due at the end of a quarter, `{ '2025Q2': 18 }`. */
+  targets?: Record<string, number>;
+  /** Pace ratios that separate on track / at risk / off track (docs/report.md). */
+  thresholds?: Partial<StatusThresholds>;
+}
+
+export type IndicatorKind = 'rate' | 'count' | 'level';
+export type IndicatorFrequency = 'quarterly' | 'half_year' | 'annual';
+export interface StatusThresholds {
+  /** Pace at or above this is on track (green). */
+  on_track: number;
+  /** Pace at or above this (and below on_track) is at risk (yellow); below is off track (red). */
+  at_risk: number;
 }
 
 export interface Goal {
@@ -165,10 +184,27 @@ export interface Progress {
   quarter?: string;
   period?: { start: IsoDate; end: IsoDate };
   reporter: string;
+  /** 主送机关 printed under the report title, e.g. 县卫生健康局： */
+  addressee?: string;
   date: IsoDate;
   summary?: string;
   measures: MeasureProgress[];
   indicators?: IndicatorActual[];
   problems?: string[];
+  /** 亮点与特色做法: its own section in the report. */
+  highlights?: string[];
   next_steps?: string[];
+}
+
+/** County settings for the roll-ups (`kind: county`, e.g. county.yaml next to the towns). */
+export interface County {
+  kind: 'county';
+  /** The county as the towns' plans name it at the start of `region`, e.g. 云川县. */
+  name: string;
+  /** Signature of the roll-ups, e.g. 云川县卫生健康局. */
+  issuer: string;
+  /** 主送机关 under the roll-up title. */
+  addressee?: string;
+  /** Report deadline per quarter: `{ 2025Q1: 2025-04-10 }`. */
+  due?: Record<string, IsoDate>;
 }

@@ -44,11 +44,12 @@ function resolvePlain(text: string): unknown {
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
-  if (FLOAT_NAN.test(text)) {
-    if (text.slice(-3).toLowerCase() === 'nan') return NaN;
-    return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  // `.inf`, `.nan` and `1e400` are refused by the full parser (FG1203) with a position.
+  if (FLOAT_NAN.test(text)) return bail();
+  if (FLOAT_EXP.test(text) || FLOAT.test(text)) {
+    const value = parseFloat(text);
+    return Number.isFinite(value) ? value : bail();
   }
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
 
@@ -99,6 +100,27 @@ function plainStartOk(s: string): boolean {
 }
 
 /**
+ * The same inside `[ ]` / `{ }`, where a `-` must also not be followed by a flow indicator: in
+ * `[镇长, -]` the `-` starts no plain scalar, and `yaml` reports an error.
+ */
+function flowPlainStartOk(s: string): boolean {
+  if (!plainStartOk(s)) return false;
+  const next = s[1];
+  return !(
+    s[0] === '-' &&
+    (next === ',' || next === ']' || next === '}' || next === '[' || next === '{')
+  );
+}
+
+/**
+ * A line at column 0 starting with `---` or `...` followed by a space or the line end is a document
+ * marker in YAML, whatever follows it (`--- "kind: plan"`, `... b: 2`), never a key or a value.
+ */
+const isDocumentMarker = (content: string): boolean =>
+  (content.startsWith('---') || content.startsWith('...')) &&
+  (content.length === 3 || content[3] === ' ');
+
+/**
  * The key of a block mapping entry (`key: …`, `key:`, `"key": …`) and the text after its colon;
  * undefined when the line is not an entry this reader handles.
  */
@@ -125,6 +147,7 @@ function splitKey(content: string): { key: string; rest: string } | undefined {
     if (key.includes(' #')) return undefined;
   }
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || RESERVED_KEYS.has(key)) return undefined;
+  if (key === '<<' && q !== '"' && q !== "'") return undefined; // a merge key: refused by full.ts
   return { key, rest: content.slice(colon + 1) };
 }
 
@@ -148,6 +171,11 @@ class FastReader {
     if (first.indent === 0 && /^---( +(#.*)?)?$/.test(first.content)) {
       this.pos++;
       this.skipBlank();
+    }
+    // Any other marker (a second document, `...`, content after `---`) is left to `yaml`.
+    for (let p = this.pos; p < this.lines.length; p++) {
+      const line = this.lines[p] as Line;
+      if (line.indent === 0 && isDocumentMarker(line.content)) bail();
     }
     const top = this.lines[this.pos];
     if (!top) return bail();
@@ -372,11 +400,12 @@ class FlowReader {
     this.i = skipSpaces(this.s, this.i);
     const start = this.i;
     const c = this.s[start];
-    if (c === undefined || !plainStartOk(this.s.slice(start, start + 2))) bail();
+    if (c === undefined || !flowPlainStartOk(this.s.slice(start, start + 2))) bail();
     const colon = this.s.indexOf(': ', start);
     if (colon < 0) bail();
     const key = trimEndSpaces(this.s.slice(start, colon));
     if (/[,[\]{}#:"']/.test(key) || RESERVED_KEYS.has(key) || key.length === 0) bail();
+    if (key === '<<') bail(); // a merge key: refused by full.ts
     this.i = colon + 2;
     return key;
   }
@@ -391,7 +420,7 @@ class FlowReader {
       return value;
     }
     const start = this.i;
-    if (!plainStartOk(this.s.slice(start, start + 2))) bail();
+    if (!flowPlainStartOk(this.s.slice(start, start + 2))) bail();
     let end = start;
     for (; end < this.s.length; end++) {
       const ch = this.s[end];

@@ -7,7 +7,7 @@ import { TextDecoder } from 'node:util';
 
 /** What went wrong, in catalogue terms; the caller turns it into a positioned diagnostic. */
 export interface DecodeProblem {
-  code: 'FG1002' | 'FG1003' | 'FG1004';
+  code: 'FG1002' | 'FG1003' | 'FG1004' | 'FG1204' | 'FG1205';
   encoding: string;
   /** 0-based byte offset of the first bad byte, when known. */
   offset?: number;
@@ -55,6 +55,10 @@ function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | undefined 
  */
 export function decodeBytes(bytes: Uint8Array, options: { encoding?: string } = {}): DecodeResult {
   if (options.encoding !== undefined) return decodeAs(bytes, options.encoding);
+  // Before the BOMs: FF FE 00 00 also starts with the UTF-16LE BOM, and UTF-32 text without a
+  // BOM is valid UTF-8 (ASCII characters with NUL bytes between them).
+  const utf32 = utf32Kind(bytes);
+  if (utf32) return { ok: false, problem: { code: 'FG1205', encoding: utf32 } };
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
   if (bom) return decodeAs(bytes, bom.encoding);
 
@@ -69,7 +73,38 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: string } = 
   }
   const gb = tryDecode(strictDecoder('gb18030') as TextDecoder, bytes);
   if (gb !== undefined) return { ok: true, text: gb, encoding: 'gb18030' };
+  // Mostly GB18030 with one damaged spot (typically a file cut off in the middle of a character):
+  // a damaged GB18030 file, not a UTF-8 one.
+  const gbScan = scanGb18030(bytes);
+  if (looksLikeDamagedUtf8(gbScan)) {
+    return { ok: false, problem: { code: 'FG1204', encoding: 'gb18030', offset: gbScan.firstBad } };
+  }
   return { ok: false, problem: { code: 'FG1003', encoding: 'utf-8', offset: scan.firstBad } };
+}
+
+/**
+ * 'utf-32le' / 'utf-32be' when `bytes` are UTF-32, with or without BOM: only for text with NUL
+ * bytes (which no UTF-8 or GB18030 plan contains), a whole number of 4-byte units that are all
+ * Unicode scalar values in one byte order. A UTF-32 BOM is such a unit, and UTF-16 text fails the
+ * test as soon as two characters share a unit (U+0061 U+0062 -> 0x00620061).
+ */
+function utf32Kind(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | undefined {
+  if (bytes.length < 4 || bytes.length % 4 !== 0 || bytes.indexOf(0) < 0) return undefined;
+  // A UTF-16 BOM other than the start of FF FE 00 00 decides for UTF-16.
+  if (startsWith(bytes, [0xfe, 0xff])) return undefined;
+  if (startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xff, 0xfe, 0, 0])) return undefined;
+  const scalar = (cp: number) => cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+  let le = true;
+  let be = true;
+  for (let i = 0; i < bytes.length && (le || be); i += 4) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    const c = bytes[i + 2] as number;
+    const d = bytes[i + 3] as number;
+    if (le && !scalar(a + b * 0x100 + c * 0x10000 + d * 0x1000000)) le = false;
+    if (be && !scalar(d + c * 0x100 + b * 0x10000 + a * 0x1000000)) be = false;
+  }
+  return le ? 'utf-32le' : be ? 'utf-32be' : undefined;
 }
 
 /**
@@ -95,6 +130,10 @@ function decodeAs(bytes: Uint8Array, label: string): DecodeResult {
       ok: false,
       problem: { code: 'FG1003', encoding: 'utf-8', offset: scanUtf8(bytes).firstBad },
     };
+  }
+  if (decoder.encoding === 'gb18030') {
+    const offset = scanGb18030(bytes).firstBad;
+    if (offset >= 0) return { ok: false, problem: { code: 'FG1204', encoding: 'gb18030', offset } };
   }
   return { ok: false, problem: { code: 'FG1004', encoding: decoder.encoding } };
 }
@@ -157,6 +196,49 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return scan;
 }
 
+/**
+ * The same scan for GB18030's byte structure (one byte below 0x80 or 0x80 itself; lead 0x81-0xFE
+ * then 0x40-0x7E / 0x80-0xFE; or lead, 0x30-0x39, 0x81-0xFE, 0x30-0x39). A structurally valid
+ * two-byte code the table lacks is not found here; the strict decoder has refused the file anyway.
+ */
+export function scanGb18030(bytes: Uint8Array): Utf8Scan {
+  const scan: Utf8Scan = { firstBad: -1, bad: 0, goodMultibyte: 0, truncatedAtEnd: false };
+  const inRange = (i: number, lo: number, hi: number): boolean | undefined => {
+    const b = bytes[i];
+    return b === undefined ? undefined : b >= lo && b <= hi;
+  };
+  let i = 0;
+  while (i < bytes.length) {
+    const b0 = bytes[i] as number;
+    let length = 0;
+    let prefixOnly = false;
+    if (b0 <= 0x80) length = 1;
+    else if (b0 <= 0xfe) {
+      const b1 = bytes[i + 1];
+      if (b1 === undefined) prefixOnly = true;
+      else if (b1 >= 0x30 && b1 <= 0x39) {
+        const third = inRange(i + 2, 0x81, 0xfe);
+        const fourth = inRange(i + 3, 0x30, 0x39);
+        if (third === undefined || (third && fourth === undefined)) prefixOnly = true;
+        else if (third && fourth) length = 4;
+      } else if ((b1 >= 0x40 && b1 <= 0x7e) || (b1 >= 0x80 && b1 <= 0xfe)) length = 2;
+    }
+    if (length > 0) {
+      if (length > 1) scan.goodMultibyte++;
+      i += length;
+      continue;
+    }
+    if (scan.firstBad < 0) scan.firstBad = i;
+    scan.bad++;
+    if (prefixOnly) {
+      scan.truncatedAtEnd = scan.bad === 1;
+      break;
+    }
+    i++;
+  }
+  return scan;
+}
+
 function looksLikeDamagedUtf8(scan: Utf8Scan): boolean {
   if (scan.truncatedAtEnd) return true;
   // Random GBK text forms a valid UTF-8 sequence for roughly one character in seven.
@@ -169,9 +251,14 @@ export const normalizeNewlines = (text: string): string =>
 
 /**
  * 1-based line and column (UTF-16 units) of byte `offset`, for decode errors: the bytes before it
- * are counted as lines (LF, CRLF or CR) and the bytes on its line decoded leniently.
+ * are counted as lines (LF, CRLF or CR) and the bytes on its line decoded leniently as `encoding`
+ * (an ASCII-compatible one: UTF-8 or GB18030).
  */
-export function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+export function bytePosition(
+  bytes: Uint8Array,
+  offset: number,
+  encoding = 'utf-8',
+): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < bytes.length; i++) {
@@ -181,6 +268,6 @@ export function bytePosition(bytes: Uint8Array, offset: number): { line: number;
       lineStart = i + 1;
     }
   }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  const prefix = new TextDecoder(encoding).decode(bytes.subarray(lineStart, offset));
   return { line, column: prefix.length + 1 };
 }

@@ -1,10 +1,9 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { bytePosition, decodeBytes, normalizeNewlines } from './decode.js';
+import { DEFAULT_MAX_BYTES, readRegularFileSync } from './file.js';
 
-/** Files above this size are refused before they are read or parsed. */
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 export interface ReadOptions {
   lang?: Lang;
@@ -42,7 +41,7 @@ export function sourceFromBytes(
   const at =
     problem.offset === undefined || problem.offset < 0
       ? { line: 1, column: 1 }
-      : bytePosition(bytes, problem.offset);
+      : bytePosition(bytes, problem.offset, problem.encoding);
   return {
     ok: false,
     diagnostics: [
@@ -69,24 +68,20 @@ export function sourceFromText(
 }
 
 /**
- * Reads and decodes a file. The size is checked on the open descriptor before any byte is read.
- * The calls are synchronous on purpose: for local files four thread-pool round trips per file cost
- * more than the read itself, and batches run in worker threads anyway. File-system errors (missing
- * file, permissions) are not bad data: they propagate as the original `ErrnoException` for the
- * caller to report as an I/O failure.
+ * Reads and decodes a file through `readRegularFileSync`: directories, FIFOs, devices and sockets
+ * are refused before any byte is read, the size is checked on the open descriptor and the read is
+ * capped. File-system errors (missing file, permissions) are not bad data: they propagate as the
+ * original `ErrnoException` for the caller to report as an I/O failure.
  */
 export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceResult> {
   return readSourceSync(path, options);
 }
 
 export function readSourceSync(path: string, options: ReadOptions = {}): SourceResult {
-  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const fd = openSync(path, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > limit) return tooLarge(path, options.lang ?? 'zh-CN', size, limit);
-    return sourceFromBytes(readFileSync(fd), path, options);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFileSync(path, {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+  });
+  if (!read.ok) return read;
+  return sourceFromBytes(read.bytes, path, options);
 }

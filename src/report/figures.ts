@@ -50,6 +50,7 @@ export const average = (values: readonly number[]): number | undefined =>
  *   1 = target reached, below 0 = worse than the baseline.
  * - Without a baseline: `actual / target` for `increase`, `target / actual` for `decrease`.
  * - Target equal to the baseline (or a zero divisor): 1 when met, else 0.
+ * - A cumulative count (`cumulative: true`) counts from zero: its baseline is treated as 0.
  *
  * `met` compares with the target in the indicator's direction (>= for increase, <= for
  * decrease); a met indicator always has a ratio of at least 1 so the two never disagree.
@@ -60,7 +61,9 @@ export interface Attainment {
 }
 
 export function attainment(indicator: Indicator, actual: number): Attainment {
-  const { baseline, target, direction } = indicator;
+  const { target, direction } = indicator;
+  // A cumulative count starts from zero each period; its baseline is only shown for comparison.
+  const baseline = indicator.cumulative ? 0 : indicator.baseline;
   const met = direction === 'increase' ? actual >= target : actual <= target;
   let ratio: number;
   if (baseline !== undefined && baseline !== target) {

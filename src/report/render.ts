@@ -10,6 +10,8 @@ import { loadProfile, markdownToDocx } from '../docx/index.js';
 import { sha256 } from '../write/index.js';
 import type { ReportView } from './view.js';
 import type { RollupView } from './rollup.js';
+import type { AnnualView } from './annual.js';
+import type { AnnualRollupView } from './annual-rollup.js';
 
 export type OutputFormat = 'md' | 'docx';
 
@@ -31,6 +33,10 @@ export interface Rendered {
 export interface ReportRenderer {
   report(view: ReportView): Promise<Rendered>;
   rollup(view: RollupView): Promise<Rendered>;
+  /** 年度工作总结 (templates/annual.md.hbs). */
+  annual(view: AnnualView): Promise<Rendered>;
+  /** 县级年度汇总 (templates/annual-rollup.md.hbs). */
+  annualRollup(view: AnnualRollupView): Promise<Rendered>;
   /** sha256 over the template sources in use and the profile: changes when the output would. */
   fingerprint: string;
 }
@@ -72,8 +78,8 @@ export async function createReportRenderer(settings: RenderSettings): Promise<Re
   const fingerprint = sha256([...sources, JSON.stringify(profile ?? null)].join('\n\0'));
 
   const render = async (
-    name: 'report' | 'rollup',
-    view: ReportView | RollupView,
+    name: 'report' | 'rollup' | 'annual' | 'annual-rollup',
+    view: ReportView | RollupView | AnnualView | AnnualRollupView,
   ): Promise<Rendered> => {
     const outcome = engine.render(name, view);
     if (outcome.output === undefined) throw new RenderError(outcome.diagnostics);
@@ -87,6 +93,8 @@ export async function createReportRenderer(settings: RenderSettings): Promise<Re
   return {
     report: (view) => render('report', view),
     rollup: (view) => render('rollup', view),
+    annual: (view) => render('annual', view),
+    annualRollup: (view) => render('annual-rollup', view),
     fingerprint,
   };
 }

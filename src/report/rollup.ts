@@ -1,5 +1,8 @@
 import type { IsoDate } from '../model/types.js';
 import { formatDateZh } from '../model/chinese.js';
+import { daysBetween } from '../model/calendar.js';
+import { nextQuarter, parseQuarter, quarterNameZh } from './period.js';
+import { addresseeLine } from './heads.js';
 import { buildChart, type ChartView } from './chart.js';
 import { formatRate, percentText, rate } from './figures.js';
 import {
@@ -109,8 +112,49 @@ export interface RollupNext {
   titles: string;
 }
 
+/** A town that should have reported for the period and did not, or whose file failed. */
+export interface RollupAbsent {
+  town: string;
+  /** The progress file that failed (display path); absent for a town that sent nothing. */
+  source?: string;
+  /** Why the file failed: the first error, `FG2014 第7行：…`; absent for a missing file. */
+  reason?: string;
+}
+
+/** Who reported (应报 / 实报), who did not, who was late; the figures of 一、报送情况. */
+export interface RollupSubmission {
+  /** Towns whose plan covers the period (应报). */
+  expected: number;
+  /** Towns with a valid progress file (实报). */
+  reported: number;
+  missing: number;
+  invalid: number;
+  late: number;
+  missingTowns: string;
+  invalidTowns: string;
+  lateTowns: string;
+  /** The county's deadline for this period (county.yaml `due`), when there is one. */
+  due?: IsoDate;
+  dueZh: string;
+  /** One row per town that is missing, failed or late, in that order. */
+  exceptions: {
+    town: string;
+    /** 未报送 / 报送有误 / 逾期报送 */
+    statusZh: string;
+    dateZh: string;
+    /** For 报送有误 the first error; for 逾期报送 the days after the deadline. */
+    reason: string;
+    missing: boolean;
+    invalid: boolean;
+    late: boolean;
+    daysLate: number;
+  }[];
+}
+
 export interface RollupView {
   title: string;
+  /** 主送机关 under the title, ending in a full-width colon. */
+  addressee?: string;
   county?: string;
   subject: string;
   periodKey: string;
@@ -120,6 +164,7 @@ export interface RollupView {
   date: IsoDate;
   dateZh: string;
   towns: number;
+  submission: RollupSubmission;
   rows: RollupRow[];
   totals: CompletionFigures & {
     dueNextQuarter: number;
@@ -134,7 +179,7 @@ export interface RollupView {
   dueNext: RollupNext[];
   /** 四、下一步工作: overdue follow-up, each town's tasks due next quarter, the closing item. */
   nextSteps: NumberedText[];
-  /** Signature line; only when given (the county office is not named in any input). */
+  /** Signature line: `--issuer` or the county settings (the towns' files do not name it). */
   issuer?: string;
   chart: ChartView;
 }
@@ -149,6 +194,21 @@ const mostCommon = (values: (string | undefined)[]): string | undefined => {
 
 const collator = new Intl.Collator('zh-CN');
 
+export interface RollupOptions {
+  county?: string;
+  title?: string;
+  issuer?: string;
+  addressee?: string;
+  /** Report deadline of the period: towns reporting after it are flagged 逾期报送. */
+  due?: IsoDate;
+  /** Towns whose plan covers the period; defaults to the towns reporting plus `absent`. */
+  expected?: number;
+  /** Towns that sent no progress file for the period, or a file that failed validation. */
+  absent?: readonly RollupAbsent[];
+  /** The period key (2025Q1), for the labels when no town reported at all. */
+  period?: string;
+}
+
 /**
  * The county roll-up from the towns' reports of one period (ReportView or its RollupEntry slice). Ranking: higher average percent
  * first (it is defined for every town, unlike the due-based rate), then fewer overdue measures,
@@ -156,7 +216,7 @@ const collator = new Intl.Collator('zh-CN');
  */
 export function buildRollupView(
   entries: readonly RollupEntry[],
-  options: { county?: string; title?: string; issuer?: string } = {},
+  options: RollupOptions = {},
 ): RollupView {
   const sorted = [...entries].sort(
     (a, b) =>
@@ -206,7 +266,8 @@ export function buildRollupView(
   const first = entries[0];
   const county = options.county ?? mostCommon(entries.map((v) => v.county));
   const subject = mostCommon(entries.map((v) => v.subject)) ?? '创建健康促进乡镇';
-  const periodLabel = first?.periodLabel ?? '';
+  const quarter = options.period ? parseQuarter(options.period) : undefined;
+  const periodLabel = first?.periodLabel ?? (quarter ? quarterNameZh(quarter) : '');
   const date = entries.reduce((d, v) => (v.date > d ? v.date : d), first?.date ?? '');
   const lagging = rows.filter((r) => r.overdue > 0);
   const dueNext: RollupNext[] = sorted
@@ -217,15 +278,20 @@ export function buildRollupView(
       titles: v.dueNext.map((m) => m.title).join('、'),
     }));
 
+  const submission = submissionOf(entries, options);
+  const absentTowns = submission.exceptions.filter((e) => !e.late).map((e) => e.town);
+
   const view: RollupView = {
     title: options.title ?? `${county ?? ''}${periodLabel}${subject}工作汇总报告`,
     subject,
-    periodKey: first?.periodKey ?? '',
+    periodKey: first?.periodKey ?? options.period ?? '',
     periodLabel,
-    nextQuarterLabel: first?.nextQuarterLabel ?? '',
+    nextQuarterLabel:
+      first?.nextQuarterLabel ?? (quarter ? quarterNameZh(nextQuarter(quarter)) : ''),
     date,
     dateZh: date ? formatDateZh(date) : '',
     towns: entries.length,
+    submission,
     rows,
     totals: {
       measures: measureCount,
@@ -254,6 +320,9 @@ export function buildRollupView(
     ),
     dueNext,
     nextSteps: numbered([
+      ...(absentTowns.length > 0
+        ? [`督促${absentTowns.join('、')}尽快补报或更正${periodLabel}进展，汇总报告在收到后补充。`]
+        : []),
       ...(lagging.length > 0
         ? [
             `督促${lagging.map((r) => r.town).join('、')}对逾期任务逐项分析原因，明确整改措施和完成时间，下季度汇报时说明整改结果。`,
@@ -274,5 +343,59 @@ export function buildRollupView(
   if (totalRate !== undefined) view.totals.rate = totalRate;
   if (county) view.county = county;
   if (options.issuer) view.issuer = options.issuer;
+  if (options.addressee) view.addressee = addresseeLine(options.addressee);
   return view;
+}
+
+/** 应报 / 实报 / 未报送 / 报送有误 / 逾期报送, from the entries and what the exporter found missing. */
+function submissionOf(entries: readonly RollupEntry[], options: RollupOptions): RollupSubmission {
+  const absent = [...(options.absent ?? [])].sort((a, b) => collator.compare(a.town, b.town));
+  const missing = absent.filter((a) => a.reason === undefined);
+  const invalid = absent.filter((a) => a.reason !== undefined);
+  const due = options.due;
+  const late = due
+    ? entries
+        .filter((e) => e.date > due)
+        .map((e) => ({ town: e.town, date: e.date, days: daysBetween(due, e.date) }))
+        .sort((a, b) => b.days - a.days || collator.compare(a.town, b.town))
+    : [];
+  const base = { dateZh: '—', missing: false, invalid: false, late: false, daysLate: 0 };
+  const submission: RollupSubmission = {
+    expected: options.expected ?? entries.length + absent.length,
+    reported: entries.length,
+    missing: missing.length,
+    invalid: invalid.length,
+    late: late.length,
+    missingTowns: missing.map((a) => a.town).join('、'),
+    invalidTowns: invalid.map((a) => a.town).join('、'),
+    lateTowns: late.map((l) => l.town).join('、'),
+    dueZh: due ? formatDateZh(due) : '',
+    exceptions: [
+      ...missing.map((a) => ({
+        ...base,
+        town: a.town,
+        statusZh: '未报送',
+        reason: '',
+        missing: true,
+      })),
+      ...invalid.map((a) => ({
+        ...base,
+        town: a.town,
+        statusZh: '报送有误',
+        reason: a.reason ?? '',
+        invalid: true,
+      })),
+      ...late.map((l) => ({
+        ...base,
+        town: l.town,
+        statusZh: '逾期报送',
+        dateZh: formatDateZh(l.date),
+        reason: '',
+        late: true,
+        daysLate: l.days,
+      })),
+    ],
+  };
+  if (due) submission.due = due;
+  return submission;
 }

@@ -1,6 +1,12 @@
-import type { IsoDate, Measure, Plan, Progress } from '../model/types.js';
+import type {
+  Indicator,
+  IsoDate,
+  Measure,
+  Plan,
+  Progress,
+  StatusThresholds,
+} from '../model/types.js';
 import {
-  attainment,
   average,
   DIRECTION_ZH,
   formatAttainment,
@@ -12,6 +18,13 @@ import {
   STATUS_ZH,
   type ReportedStatus,
 } from './figures.js';
+import {
+  DEFAULT_THRESHOLDS,
+  expectedAt,
+  isMeasured,
+  readIndicator,
+  type IndicatorStatus,
+} from './indicators.js';
 import { countyName, planSubject, townName } from './names.js';
 import {
   isBefore,
@@ -21,6 +34,7 @@ import {
   parseQuarter,
   quarterNameZh,
   quarterOf,
+  type Quarter,
 } from './period.js';
 import {
   chineseNumeral,
@@ -29,7 +43,19 @@ import {
   formatPeriodZh,
 } from '../model/chinese.js';
 import { buildChart, type ChartView } from './chart.js';
+import { previousQuarter } from '../model/calendar.js';
 import { splitParagraphs } from '../template/escape.js';
+import { addresseeLine } from './heads.js';
+
+/** `up` / `down` / `same` against the previous quarter; empty when there is nothing to compare. */
+export type Change = 'up' | 'down' | 'same' | '';
+
+/**
+ * When a done measure was finished: `this_quarter`; `earlier` (an earlier quarter's file already
+ * said done: `doneInLabel` names the first of them); `unknown` (done, no earlier file to tell);
+ * empty when it is not done.
+ */
+export type Completion = 'this_quarter' | 'earlier' | 'unknown' | '';
 
 /** One measure of the plan as it stands on the report date. */
 export interface MeasureRow {
@@ -37,6 +63,8 @@ export interface MeasureRow {
   index: number;
   /** 一, 二, … for headings written as （一） in the template. */
   ordinalZh: string;
+  /** 1-based position inside its group of 一、工作开展情况 (written as 1. 2. …). */
+  n: number;
   id: string;
   title: string;
   leadId: string;
@@ -62,8 +90,19 @@ export interface MeasureRow {
   /** not done, not cancelled and the deadline falls in the next quarter. */
   dueNextQuarter: boolean;
   done: NumberedText[];
+  /** The done items as clauses (closing 。 dropped) for a paragraph that joins them with ；. */
+  doneClauses: string[];
   problems: string[];
   next: string[];
+  /** The previous quarter's percent, when that file reports the measure. */
+  previousPercent?: number;
+  previousPercentText: string;
+  percentChange: Change;
+  completion: Completion;
+  /** 第一季度 (same year) or 2024年第四季度: the first earlier quarter that reported it done. */
+  doneInLabel: string;
+  /** Why a cancelled measure was cancelled: its problems (or done items) this quarter, else the latest earlier quarter's. */
+  cancelReason: string[];
 }
 
 export interface NumberedText {
@@ -80,6 +119,12 @@ const sentence = (text: string): string => {
   return /[。！？；…．.!?;：:）)”」』]$/.test(t) || t === '' ? t : `${t}。`;
 };
 
+/** A list item as a clause inside a sentence: a closing 。；; dropped. */
+const clause = (text: string): string => text.trim().replace(/[。；;，,]+$/, '');
+
+/** A done item as a clause after the template's own 本季度: a leading 本季度 is dropped. */
+const doneClause = (text: string): string => clause(text).replace(/^本季度[，,]?/, '');
+
 export const numbered = (texts: readonly string[]): NumberedText[] =>
   texts.map((text, i) => ({ n: i + 1, ordinalZh: chineseNumeral(i + 1), text: sentence(text) }));
 
@@ -89,7 +134,11 @@ export interface IndicatorRow {
   unit: string;
   direction: 'increase' | 'decrease';
   directionZh: string;
+  kind: 'rate' | 'count' | 'level';
+  cumulative: boolean;
+  frequency: 'quarterly' | 'half_year' | 'annual';
   baseline?: number;
+  hasBaseline: boolean;
   baselineText: string;
   target: number;
   targetText: string;
@@ -97,13 +146,34 @@ export interface IndicatorRow {
   actualText: string;
   note: string;
   reported: boolean;
+  /** A value is due this period (false for a half-yearly or annual indicator off its quarter). */
+  applicable: boolean;
   /** Raw attainment ratio (see figures.ts); absent when no actual value was reported. */
   attainment?: number;
   /** Attainment as a percentage clamped to 0..100, for charts. */
   attainmentPercent?: number;
-  /** 已达标 / 66.7% / 0%（低于基线） / 未报送 */
+  /** 已达标 / 66.7% / 0%（低于基线） / 未报送 / 不适用 (the roll-up shows it). */
   attainmentText: string;
   met: boolean;
+  /** The value due at the end of the period (staged target or pro-rata path). */
+  expected: number;
+  expectedText: string;
+  /** Pace = progress made ÷ progress due (indicators.ts); absent without an actual value. */
+  pace?: number;
+  paceText: string;
+  /** At or beyond the value due at the end of the period. */
+  stageMet: boolean;
+  /** The target was due by the end of the period (its deadline, else the plan's end). */
+  deadlinePassed: boolean;
+  status: IndicatorStatus;
+  /** The previous quarter's value, when that file has one. */
+  previousActual?: number;
+  previousText: string;
+  change: Change;
+  /** |actual − previous| */
+  deltaText: string;
+  /** Moved the way the indicator should (up for increase, down for decrease). */
+  improved: boolean;
 }
 
 /** The completion figures shared by a unit's row, a town's row and the county totals. */
@@ -149,6 +219,62 @@ export interface ReportFigures {
   indicators: number;
   indicatorsReported: number;
   indicatorsMet: number;
+  /** Indicators with a value due this period. */
+  indicatorsApplicable: number;
+  indicatorsNotApplicable: number;
+  indicatorsOnTrack: number;
+  indicatorsAtRisk: number;
+  indicatorsOffTrack: number;
+}
+
+/** The same town's previous quarter, for 环比 sentences; absent without that file. */
+export interface Comparison {
+  quarter: string;
+  /** 第一季度, or 2024年第四季度 across a year boundary. */
+  label: string;
+  averagePercent: number;
+  averagePercentText: string;
+  averageChange: Change;
+  /** |change| of the average percent in percentage points, e.g. "20.8". */
+  averageDeltaText: string;
+  done: number;
+  /** Measures done now that were not done last quarter. */
+  newlyDone: number;
+}
+
+/** One group of 一、工作开展情况: the measures whose first goal is this one. */
+export interface WorkGroup {
+  ordinalZh: string;
+  /** Absent for the measures that name no goal. */
+  goalId?: string;
+  goalText: string;
+  /** The goal text up to its first comma, for the heading; empty for the no-goal group. */
+  heading: string;
+  measures: MeasureRow[];
+}
+
+/**
+ * One numbered item of 存在问题 or 下一步工作计划. `kind` says which fields carry it:
+ * `text` (a line the town wrote), `measure` (a measure's own line: `measure` + `text`),
+ * `overdue` / `delayed` / `dueNext` (`measures`), `offTrack` / `atRisk` (`indicators`).
+ */
+export interface ListItem {
+  ordinalZh: string;
+  kind: 'text' | 'measure' | 'overdue' | 'delayed' | 'dueNext' | 'offTrack' | 'atRisk';
+  text: string;
+  measure: string;
+  measures: MeasureRow[];
+  indicators: IndicatorRow[];
+}
+
+/** Heading numbers of the report's level-1 sections; absent sections have none. */
+export interface SectionNumbers {
+  work: string;
+  units?: string;
+  indicators: string;
+  highlights?: string;
+  problems: string;
+  nextSteps: string;
 }
 
 export interface ReportView {
@@ -158,6 +284,8 @@ export interface ReportView {
   subject: string;
   issuer: string;
   reporter: string;
+  /** 主送机关 under the title (progress `addressee`), ending in a full-width colon. */
+  addressee?: string;
   planTitle: string;
   /** 2025Q1, or `2025-01-01~2025-06-30` for a free period. */
   periodKey: string;
@@ -176,19 +304,37 @@ export interface ReportView {
   nextQuarterLabel: string;
   summary: string[];
   figures: ReportFigures;
+  previous?: Comparison;
+  sections: SectionNumbers;
   measures: MeasureRow[];
-  /** Reported, not cancelled measures: the body of 一、工作开展情况, `ordinalZh` renumbered. */
+  /** 一、工作开展情况 grouped by each measure's first goal, in plan order. */
+  groups: WorkGroup[];
+  /** Reported, not cancelled measures, `ordinalZh` renumbered. */
   worked: MeasureRow[];
+  cancelled: MeasureRow[];
   overdue: MeasureRow[];
+  /** Delayed (滞后) measures that are not overdue. */
+  delayed: MeasureRow[];
   dueNext: MeasureRow[];
   indicators: IndicatorRow[];
+  /** Reported indicators by status, for prose. */
+  indicatorsByStatus: Record<IndicatorStatus, IndicatorRow[]>;
+  /** Reported indicators with a note, in plan order. */
+  indicatorNotes: IndicatorRow[];
+  /** The status thresholds in force (as percentages); `custom` when an indicator sets its own. */
+  thresholds: {
+    onTrack: number;
+    atRisk: number;
+    onTrackText: string;
+    atRiskText: string;
+    custom: boolean;
+  };
   units: UnitRow[];
-  /** Heading number of the per-unit section that follows the worked measures. */
-  unitsOrdinalZh: string;
-  /** General problems, then each measure's (named after it), then the overdue measures. */
-  problems: NumberedText[];
-  /** General next steps, then each measure's, then the measures due next quarter. */
-  nextSteps: NumberedText[];
+  highlights: NumberedText[];
+  /** General problems, each measure's (named after it), overdue, delayed, lagging indicators. */
+  problems: ListItem[];
+  /** General next steps, each measure's, overdue to finish, due next quarter, lagging indicators. */
+  nextSteps: ListItem[];
   chart: ChartView;
   source: { progress?: string; plan?: string };
 }
@@ -198,25 +344,88 @@ export interface ReportOptions {
   asOf?: IsoDate;
   progressFile?: string;
   planFile?: string;
+  /**
+   * The same town's earlier progress files for this plan, any order (the caller finds and loads
+   * them; the view stays pure). The one for the quarter just before this report's gives the 环比
+   * figures; all of them tell when a done measure was finished and why one was cancelled.
+   */
+  history?: readonly Progress[];
+  /** Status thresholds for indicators that set none themselves. */
+  thresholds?: Partial<StatusThresholds>;
+}
+
+/** The quarter a progress file reports on (its quarter, else the quarter its period ends in). */
+const quarterOfProgress = (p: Progress): Quarter | undefined =>
+  p.quarter ? parseQuarter(p.quarter) : p.period ? quarterOf(p.period.end) : undefined;
+
+const changeOf = (now: number, before: number | undefined): Change =>
+  before === undefined ? '' : now > before ? 'up' : now < before ? 'down' : 'same';
+
+/** 第一季度 within the report's year, 2024年第四季度 otherwise. */
+const quarterLabel = (q: Quarter, year: number): string =>
+  q.year === year ? `第${chineseNumeral(q.q)}季度` : quarterNameZh(q);
+
+interface Earlier {
+  quarter: Quarter;
+  progress: Progress;
 }
 
 function measureRow(
   measure: Measure,
   index: number,
   progress: Progress,
-  unitName: (id: string) => string,
-  asOf: IsoDate,
-  next: { start: IsoDate; end: IsoDate },
+  context: {
+    unitName: (id: string) => string;
+    asOf: IsoDate;
+    next: { start: IsoDate; end: IsoDate };
+    /** Earlier quarters, newest first. */
+    earlier: readonly Earlier[];
+    previous?: Progress;
+    reportQuarter: Quarter;
+    firstQuarter: boolean;
+  },
 ): MeasureRow {
+  const { unitName, asOf, next, earlier } = context;
   const reported = progress.measures.find((m) => m.id === measure.id);
   const status: ReportedStatus = reported?.status ?? 'not_reported';
   const cancelled = status === 'cancelled';
   const done = status === 'done';
   const percent = reported?.percent ?? 0;
   const overdue = !done && !cancelled && isBefore(measure.deadline, asOf);
-  return {
+  const before = context.previous?.measures.find((m) => m.id === measure.id);
+
+  let completion: Completion = '';
+  let doneInLabel = '';
+  if (done) {
+    // The first quarter of the unbroken run of earlier files that already said done.
+    let first: Quarter | undefined;
+    for (const e of earlier) {
+      if (e.progress.measures.find((m) => m.id === measure.id)?.status !== 'done') break;
+      first = e.quarter;
+    }
+    if (first) {
+      completion = 'earlier';
+      doneInLabel = quarterLabel(first, context.reportQuarter.year);
+    } else if (context.previous || context.firstQuarter) completion = 'this_quarter';
+    else completion = 'unknown';
+  }
+
+  let cancelReason: string[] = [];
+  if (cancelled) {
+    const own = (m: Progress['measures'][number] | undefined): string[] =>
+      m?.status === 'cancelled' ? [...(m.problems ?? []), ...(m.done ?? [])] : [];
+    cancelReason = own(reported);
+    for (const e of earlier) {
+      if (cancelReason.length > 0) break;
+      cancelReason = own(e.progress.measures.find((m) => m.id === measure.id));
+    }
+    cancelReason = cancelReason.map(clause);
+  }
+
+  const row: MeasureRow = {
     index,
     ordinalZh: chineseNumeral(index),
+    n: index,
     id: measure.id,
     title: measure.title,
     leadId: measure.lead,
@@ -236,9 +445,17 @@ function measureRow(
     overdueText: overdue ? '逾期' : '否',
     dueNextQuarter: !done && !cancelled && isWithin(measure.deadline, next),
     done: numbered(reported?.done ?? []),
+    doneClauses: (reported?.done ?? []).map(doneClause).filter((t) => t !== ''),
     problems: reported?.problems ?? [],
     next: reported?.next ?? [],
+    previousPercentText: before ? percentText(before.percent) : NO_FIGURE,
+    percentChange: reported ? changeOf(percent, before?.percent) : '',
+    completion,
+    doneInLabel,
+    cancelReason,
   };
+  if (before) row.previousPercent = before.percent;
+  return row;
 }
 
 /** Completion figures over `rows`, cancelled ones dropped first. */
@@ -273,45 +490,126 @@ function unitRows(plan: Plan, rows: MeasureRow[]): UnitRow[] {
   return result;
 }
 
-function indicatorRows(plan: Plan, progress: Progress): IndicatorRow[] {
-  const rows: IndicatorRow[] = [];
-  for (const goal of plan.goals) {
-    for (const ind of goal.indicators ?? []) {
-      const actual = progress.indicators?.find((a) => a.id === ind.id);
-      const row: IndicatorRow = {
-        id: ind.id,
-        name: ind.name,
-        unit: ind.unit ?? '',
-        direction: ind.direction,
-        directionZh: DIRECTION_ZH[ind.direction],
-        baselineText: ind.baseline === undefined ? NO_FIGURE : formatNumber(ind.baseline),
-        target: ind.target,
-        targetText: formatNumber(ind.target),
-        actualText: actual ? formatNumber(actual.actual) : NO_FIGURE,
-        note: actual?.note ?? '',
-        reported: actual !== undefined,
-        attainmentText: '未报送',
-        met: false,
-      };
-      if (ind.baseline !== undefined) row.baseline = ind.baseline;
-      if (actual) {
-        const a = attainment(ind, actual.actual);
-        row.actual = actual.actual;
-        row.attainment = a.ratio;
-        row.attainmentPercent = Math.min(100, Math.max(0, a.ratio * 100));
-        row.attainmentText = formatAttainment(a);
-        row.met = a.met;
-      }
-      rows.push(row);
-    }
+function indicatorRow(
+  ind: Indicator,
+  progress: Progress,
+  context: {
+    plan: Plan;
+    period: { start: IsoDate; end: IsoDate };
+    previous?: Progress;
+    thresholds?: Partial<StatusThresholds>;
+  },
+): IndicatorRow {
+  const actual = progress.indicators?.find((a) => a.id === ind.id);
+  const before = context.previous?.indicators?.find((a) => a.id === ind.id);
+  const applicable = isMeasured(ind, context.period);
+  const reading = actual
+    ? readIndicator(ind, actual.actual, {
+        plan: context.plan.period,
+        periodEnd: context.period.end,
+        ...(context.thresholds ? { thresholds: context.thresholds } : {}),
+      })
+    : undefined;
+  const expected = reading?.expected ?? expectedAt(ind, context.plan.period, context.period.end);
+  const change = actual ? changeOf(actual.actual, before?.actual) : '';
+  const row: IndicatorRow = {
+    id: ind.id,
+    name: ind.name,
+    unit: ind.unit ?? '',
+    direction: ind.direction,
+    directionZh: DIRECTION_ZH[ind.direction],
+    kind: ind.kind ?? (ind.cumulative ? 'count' : 'level'),
+    cumulative: ind.cumulative === true,
+    frequency: ind.frequency ?? 'quarterly',
+    hasBaseline: ind.baseline !== undefined,
+    baselineText: ind.baseline === undefined ? NO_FIGURE : formatNumber(ind.baseline),
+    target: ind.target,
+    targetText: formatNumber(ind.target),
+    actualText: actual ? formatNumber(actual.actual) : NO_FIGURE,
+    note: actual?.note ?? '',
+    reported: actual !== undefined,
+    applicable,
+    attainmentText: applicable ? '未报送' : '不适用',
+    met: false,
+    expected,
+    expectedText: formatNumber(expected, 1),
+    paceText: NO_FIGURE,
+    stageMet: false,
+    deadlinePassed: (ind.deadline ?? context.plan.period.end) <= context.period.end,
+    status: actual ? 'on_track' : applicable ? 'not_reported' : 'not_applicable',
+    previousText: before ? formatNumber(before.actual) : NO_FIGURE,
+    change,
+    deltaText: actual && before ? formatNumber(Math.abs(actual.actual - before.actual)) : NO_FIGURE,
+    improved: ind.direction === 'increase' ? change === 'up' : change === 'down',
+  };
+  if (ind.baseline !== undefined) row.baseline = ind.baseline;
+  if (before) row.previousActual = before.actual;
+  if (actual && reading) {
+    row.actual = actual.actual;
+    row.attainment = reading.ratio;
+    row.attainmentPercent = Math.min(100, Math.max(0, reading.ratio * 100));
+    row.attainmentText = formatAttainment(reading);
+    row.met = reading.met;
+    row.pace = reading.pace;
+    row.paceText = percentText(Math.max(0, reading.pace) * 100);
+    row.stageMet = reading.stageMet;
+    row.status = reading.status;
   }
-  return rows;
+  return row;
 }
+
+/** Goal groups in plan order; measures naming no (known) goal come last. */
+function groupMeasures(plan: Plan, measures: MeasureRow[]): WorkGroup[] {
+  const goalOf = new Map(
+    plan.measures.map((m) => [m.id, m.goals?.find((g) => plan.goals.some((x) => x.id === g))]),
+  );
+  const groups: WorkGroup[] = [];
+  const add = (goalId: string | undefined, goalText: string, rows: MeasureRow[]): void => {
+    if (rows.length === 0) return;
+    const group: WorkGroup = {
+      ordinalZh: chineseNumeral(groups.length + 1),
+      goalText,
+      heading: goalText.split(/[，,；;。]/)[0]?.trim() ?? goalText,
+      measures: rows.map((m, i) => ({ ...m, n: i + 1 })),
+    };
+    if (goalId !== undefined) group.goalId = goalId;
+    groups.push(group);
+  };
+  for (const goal of plan.goals) {
+    add(
+      goal.id,
+      goal.text,
+      measures.filter((m) => goalOf.get(m.id) === goal.id),
+    );
+  }
+  add(
+    undefined,
+    '',
+    measures.filter((m) => goalOf.get(m.id) === undefined),
+  );
+  return groups;
+}
+
+const item = (
+  kind: ListItem['kind'],
+  fields: Partial<ListItem> = {},
+): Omit<ListItem, 'ordinalZh'> => ({
+  kind,
+  text: '',
+  measure: '',
+  measures: [],
+  indicators: [],
+  ...fields,
+});
+
+const numberItems = (items: Omit<ListItem, 'ordinalZh'>[]): ListItem[] =>
+  items.map((it, i) => ({ ...it, ordinalZh: chineseNumeral(i + 1) }));
 
 /**
  * Progress + the plan it reports on -> everything a quarterly report template needs, with every
- * figure derived here (docs/report.md). Pure: same inputs, same view. Both inputs must already
- * be validated (unknown ids in the progress file are ignored here; validation reports them).
+ * figure derived here (docs/report.md) and all wording left to the template. Pure: same inputs,
+ * same view. Inputs must already be validated (unknown ids in the progress file are ignored here;
+ * validation reports them).
  */
 export function buildReportView(
   progress: Progress,
@@ -326,16 +624,68 @@ export function buildReportView(
   const next = nextQuarter(reportQuarter);
   const periodLabel = q ? quarterNameZh(q) : formatPeriodZh(periodStart, periodEnd);
   const periodKey = q ? q.key : `${periodStart}~${periodEnd}`;
-
   const unitName = (id: string): string => plan.units.find((u) => u.id === id)?.name ?? id;
+
+  // Earlier quarters, newest first; the previous one only when it is the quarter just before.
+  const earlier: Earlier[] = (options.history ?? [])
+    .flatMap((p) => {
+      const pq = quarterOfProgress(p);
+      return pq && pq.end < reportQuarter.start ? [{ quarter: pq, progress: p }] : [];
+    })
+    .sort((a, b) => (a.quarter.key < b.quarter.key ? 1 : a.quarter.key > b.quarter.key ? -1 : 0))
+    .filter((e, i, all) => i === 0 || all[i - 1]?.quarter.key !== e.quarter.key);
+  const previousEntry =
+    earlier[0]?.quarter.end === previousQuarter(reportQuarter).end ? earlier[0] : undefined;
+  const previous = previousEntry?.progress;
+  // Only an unbroken run of quarters ending at the previous one tells when a measure was done.
+  const run: Earlier[] = [];
+  for (const e of earlier) {
+    const expectedEnd =
+      run.length === 0
+        ? previousQuarter(reportQuarter).end
+        : previousQuarter(run.at(-1)?.quarter as Quarter).end;
+    if (e.quarter.end !== expectedEnd) break;
+    run.push(e);
+  }
+  const firstQuarter = periodStart <= plan.period.start;
+
   const measures = plan.measures.map((m, i) =>
-    measureRow(m, i + 1, progress, unitName, asOf, next),
+    measureRow(m, i + 1, progress, {
+      unitName,
+      asOf,
+      next,
+      earlier: run,
+      ...(previous ? { previous } : {}),
+      reportQuarter,
+      firstQuarter,
+    }),
   );
   const completion = completionOf(measures);
-  const indicators = indicatorRows(plan, progress);
+  const indicators = plan.goals.flatMap((g) =>
+    (g.indicators ?? []).map((ind) =>
+      indicatorRow(ind, progress, {
+        plan,
+        period: { start: periodStart, end: periodEnd },
+        ...(previous ? { previous } : {}),
+        ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+      }),
+    ),
+  );
+  const byStatus = (s: IndicatorStatus): IndicatorRow[] => indicators.filter((i) => i.status === s);
+  const indicatorsByStatus: Record<IndicatorStatus, IndicatorRow[]> = {
+    met: byStatus('met'),
+    on_track: byStatus('on_track'),
+    at_risk: byStatus('at_risk'),
+    off_track: byStatus('off_track'),
+    not_reported: byStatus('not_reported'),
+    not_applicable: byStatus('not_applicable'),
+  };
   const units = unitRows(plan, measures);
+  const limits = {
+    on_track: options.thresholds?.on_track ?? DEFAULT_THRESHOLDS.on_track,
+    at_risk: options.thresholds?.at_risk ?? DEFAULT_THRESHOLDS.at_risk,
+  };
   const count = (s: ReportedStatus): number => measures.filter((m) => m.status === s).length;
-
   const figures: ReportFigures = {
     measures: completion.measures,
     cancelled: count('cancelled'),
@@ -354,31 +704,60 @@ export function buildReportView(
     indicators: indicators.length,
     indicatorsReported: indicators.filter((i) => i.reported).length,
     indicatorsMet: indicators.filter((i) => i.met).length,
+    indicatorsApplicable: indicators.filter((i) => i.applicable).length,
+    indicatorsNotApplicable: indicatorsByStatus.not_applicable.length,
+    indicatorsOnTrack: indicatorsByStatus.on_track.length,
+    indicatorsAtRisk: indicatorsByStatus.at_risk.length,
+    indicatorsOffTrack: indicatorsByStatus.off_track.length,
   };
   if (completion.rate !== undefined) figures.rate = completion.rate;
-
   const town = townName(plan);
   const subject = planSubject(plan);
-  // Measure-level problems and next steps follow the general ones, named after their measure;
-  // overdue measures and those due next quarter are always mentioned, whatever the user wrote.
+
   const overdue = measures.filter((m) => m.overdue);
+  const delayed = measures.filter((m) => m.status === 'delayed' && !m.overdue);
   const dueNext = measures.filter((m) => m.dueNextQuarter);
-  const titles = (rows: MeasureRow[]): string =>
-    rows.map((m) => `${m.title}（${m.lead}，${m.deadlineZh}）`).join('；');
-  const problems = [
-    ...(progress.problems ?? []),
-    ...measures.flatMap((m) => m.problems.map((p) => `${m.title}：${p}`)),
-    ...(overdue.length > 0
-      ? [`截至${formatDateZh(asOf)}，有${overdue.length}项任务逾期未完成：${titles(overdue)}。`]
+  const lagging = indicatorsByStatus.off_track;
+  const atRisk = indicatorsByStatus.at_risk;
+  const problems = numberItems([
+    ...(progress.problems ?? []).map((text) => item('text', { text: sentence(text) })),
+    ...measures
+      .filter((m) => !m.cancelled)
+      .flatMap((m) =>
+        m.problems.map((text) => item('measure', { measure: m.title, text: sentence(text) })),
+      ),
+    ...(overdue.length > 0 ? [item('overdue', { measures: overdue })] : []),
+    ...(delayed.length > 0 ? [item('delayed', { measures: delayed })] : []),
+    ...(lagging.length > 0 ? [item('offTrack', { indicators: lagging })] : []),
+    ...(atRisk.length > 0 ? [item('atRisk', { indicators: atRisk })] : []),
+  ]);
+  const nextSteps = numberItems([
+    ...(progress.next_steps ?? []).map((text) => item('text', { text: sentence(text) })),
+    ...measures
+      .filter((m) => !m.cancelled)
+      .flatMap((m) =>
+        m.next.map((text) => item('measure', { measure: m.title, text: sentence(text) })),
+      ),
+    ...(overdue.length > 0 ? [item('overdue', { measures: overdue })] : []),
+    ...(dueNext.length > 0 ? [item('dueNext', { measures: dueNext })] : []),
+    ...(lagging.length > 0 || atRisk.length > 0
+      ? [item('offTrack', { indicators: [...lagging, ...atRisk] })]
       : []),
+  ]);
+  const highlights = numbered(progress.highlights ?? []);
+
+  // Section numbers: the unit table and the highlights only when there is something to show.
+  const order: (keyof SectionNumbers)[] = [
+    'work',
+    ...(units.length > 0 ? (['units'] as const) : []),
+    'indicators',
+    ...(highlights.length > 0 ? (['highlights'] as const) : []),
+    'problems',
+    'nextSteps',
   ];
-  const nextSteps = [
-    ...(progress.next_steps ?? []),
-    ...measures.flatMap((m) => m.next.map((p) => `${m.title}：${p}`)),
-    ...(dueNext.length > 0
-      ? [`${quarterNameZh(next)}有${dueNext.length}项任务到期，须按时完成：${titles(dueNext)}。`]
-      : []),
-  ];
+  const sections = Object.fromEntries(
+    order.map((key, i) => [key, chineseNumeral(i + 1)]),
+  ) as unknown as SectionNumbers;
 
   const view: ReportView = {
     title: `${town}${periodLabel}${subject}工作汇报`,
@@ -400,17 +779,30 @@ export function buildReportView(
     nextQuarterLabel: quarterNameZh(next),
     summary: progress.summary ? splitParagraphs(progress.summary) : [],
     figures,
+    sections,
     measures,
+    groups: groupMeasures(plan, measures),
     worked: measures
       .filter((m) => m.reported && !m.cancelled)
       .map((m, i) => ({ ...m, ordinalZh: chineseNumeral(i + 1) })),
+    cancelled: measures.filter((m) => m.cancelled),
     overdue,
+    delayed,
     dueNext,
     indicators,
+    indicatorsByStatus,
+    indicatorNotes: indicators.filter((i) => i.note !== ''),
+    thresholds: {
+      onTrack: limits.on_track,
+      atRisk: limits.at_risk,
+      onTrackText: percentText(limits.on_track * 100),
+      atRiskText: percentText(limits.at_risk * 100),
+      custom: plan.goals.some((g) => (g.indicators ?? []).some((i) => i.thresholds !== undefined)),
+    },
     units,
-    unitsOrdinalZh: '',
-    problems: numbered(problems),
-    nextSteps: numbered(nextSteps),
+    highlights,
+    problems,
+    nextSteps,
     chart: buildChart(
       '各牵头单位任务平均完成比例',
       '完成比例（%）',
@@ -418,10 +810,32 @@ export function buildReportView(
     ),
     source: {},
   };
-  view.unitsOrdinalZh = chineseNumeral(view.worked.length + 1);
+  if (previous && previousEntry) {
+    const before = measures
+      .map((m) => m.previousPercent ?? 0)
+      .filter((_, i) => !measures[i]?.cancelled);
+    const previousAverage = average(before) ?? 0;
+    const previousDone = new Set(
+      previous.measures.filter((m) => m.status === 'done').map((m) => m.id),
+    );
+    view.previous = {
+      quarter: previousEntry.quarter.key,
+      label: quarterLabel(previousEntry.quarter, reportQuarter.year),
+      averagePercent: previousAverage,
+      averagePercentText: percentText(previousAverage),
+      averageChange: changeOf(
+        Number(completion.averagePercent.toFixed(1)),
+        Number(previousAverage.toFixed(1)),
+      ),
+      averageDeltaText: formatNumber(Math.abs(completion.averagePercent - previousAverage), 1),
+      done: previousDone.size,
+      newlyDone: measures.filter((m) => m.status === 'done' && !previousDone.has(m.id)).length,
+    };
+  }
   const county = countyName(plan);
   if (county) view.county = county;
   if (q) view.quarter = q.key;
+  if (progress.addressee) view.addressee = addresseeLine(progress.addressee);
   if (options.progressFile) view.source.progress = options.progressFile;
   if (options.planFile) view.source.plan = options.planFile;
   return view;

@@ -2,13 +2,15 @@
  * `fangan templates eject <dir>`: copies the built-in templates, their partials and the GB/T 9704
  * style profile into a folder the user owns, keeping the layout (`plan.md.hbs`,
  * `partials/…`, `profiles/gbt9704.json`) that `--template <dir>` and `--profile` read back.
- * Existing files are not overwritten without `force`; symbolic links never are.
+ * Existing files are not overwritten without `force`; symbolic links never are, and a linked
+ * sub-folder (`partials/`, `profiles/`) is refused rather than written through.
  */
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
-import { atomicWriteFile } from '../write/atomic.js';
+import { atomicWriteFile, makeDirs } from '../write/atomic.js';
+import { ioDiagnostic } from '../write/errors.js';
 import { builtinTemplateDir, PARTIALS_DIR, TEMPLATE_EXT } from './engine.js';
 
 export const EJECTED_PROFILE = join('profiles', 'gbt9704.json');
@@ -24,9 +26,11 @@ export async function ejectableFiles(): Promise<string[]> {
   return [...top, ...partials, EJECTED_PROFILE];
 }
 
-const kindOf = async (path: string): Promise<'missing' | 'symlink' | 'present'> => {
+const kindOf = async (path: string): Promise<'missing' | 'symlink' | 'present' | 'other'> => {
   try {
-    return (await lstat(path)).isSymbolicLink() ? 'symlink' : 'present';
+    const st = await lstat(path);
+    // A folder, FIFO or device under a template's name is never replaced, not even with force.
+    return st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'present' : 'other';
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw err;
@@ -46,12 +50,22 @@ export async function ejectTemplates(
     diagnostics.push(makeDiagnostic('FG4011', lang, at(dir), { name: dir }));
     return { written: [], diagnostics };
   }
+  // A linked sub-folder (`partials -> /etc`) would take the copies somewhere else.
+  const folders = [...new Set(files.map((rel) => dirname(rel)).filter((d) => d !== '.'))];
+  for (const folder of folders) {
+    const path = join(dir, folder);
+    if ((await kindOf(path)) === 'symlink')
+      diagnostics.push(makeDiagnostic('FG4011', lang, at(path), { name: path }));
+  }
+  if (diagnostics.length) return { written: [], diagnostics };
   // Check everything first: either the whole set is copied or nothing is.
   for (const rel of files) {
     const target = join(dir, rel);
     const kind = await kindOf(target);
     if (kind === 'symlink')
       diagnostics.push(makeDiagnostic('FG4003', lang, at(target), { name: rel }));
+    else if (kind === 'other')
+      diagnostics.push(makeDiagnostic('FG4004', lang, at(target), { name: rel }));
     else if (kind === 'present' && !options.force) {
       diagnostics.push(
         makeDiagnostic('FG4010', lang, at(target), { name: rel }, { code: 'FG4092' }),
@@ -64,20 +78,14 @@ export async function ejectTemplates(
   for (const rel of files) {
     const target = join(dir, rel);
     try {
-      await mkdir(dirname(target), { recursive: true });
+      await makeDirs(dirname(target));
       await atomicWriteFile(
         dirname(target),
         rel.split(/[\\/]/).pop() ?? rel,
         await readFile(join(builtinTemplateDir, rel)),
       );
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      diagnostics.push(
-        makeDiagnostic('FG4006', lang, at(target), {
-          name: rel,
-          detail: `${e.code ?? 'error'}: ${e.message}`,
-        }),
-      );
+      diagnostics.push(ioDiagnostic(err, target, rel, lang));
       break;
     }
     written.push(target);

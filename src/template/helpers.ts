@@ -27,16 +27,18 @@ export class HelperError extends Error {
     readonly helper: string,
     readonly detail: string,
     readonly line: number | undefined,
+    readonly column?: number,
   ) {
     super(`${helper}: ${detail}`);
   }
 }
 
 /**
- * The compile step adds `fanganLine=<n>` to every call of these helpers, so an error can name
- * the template line (Handlebars does not tell helpers where they were called).
+ * The compile step adds `fanganLine=<n> fanganColumn=<n>` to every call of these helpers, so an
+ * error can name the template position (Handlebars does not tell helpers where they were called).
  */
 export const LINE_HASH_KEY = 'fanganLine';
+export const COLUMN_HASH_KEY = 'fanganColumn';
 
 interface HelperOptions {
   hash?: Record<string, unknown>;
@@ -53,8 +55,14 @@ function define(
   return (...all: unknown[]) => {
     const options = all.pop() as HelperOptions | undefined;
     const line = options?.hash?.[LINE_HASH_KEY];
+    const column = options?.hash?.[COLUMN_HASH_KEY];
     const fail = (detail: string): never => {
-      throw new HelperError(name, detail, typeof line === 'number' ? line : undefined);
+      throw new HelperError(
+        name,
+        detail,
+        typeof line === 'number' ? line : undefined,
+        typeof column === 'number' ? column : undefined,
+      );
     };
     if (all.length < minArgs) fail(`needs ${minArgs} argument(s), got ${all.length}`);
     return body(all, fail);

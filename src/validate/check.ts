@@ -3,9 +3,12 @@ import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import type { Plan } from '../model/types.js';
 import { parseYaml, type ParsedYaml } from '../parse/index.js';
 import { sourceFromBytes, sourceFromText, type ReadOptions } from '../read/index.js';
+import { keyAlias, kindOf, normalise } from './aliases.js';
+import { improveSyntaxHints, smartQuoteIssues } from './hints.js';
 import { resolveIssues, type Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
+import { countyIssues } from './rules-county.js';
 import { schemaIssues, typeName, typeOf, type FileKind } from './schema.js';
 import { FILE_KINDS } from './schema-compile.js';
 import { isObj, type Obj } from './shape.js';
@@ -20,15 +23,19 @@ export interface Prepared {
   kind: FileKind;
   value: Obj;
   issues: Issue[];
+  /** Pointer into `value` (English keys) -> pointer into the file as written. */
+  toSource: (pointer: string) => string;
 }
 
-/** Keys that only a progress file has. */
+/** Keys that only a progress file has, in either spelling. */
 const PROGRESS_KEYS = ['plan', 'reporter', 'quarter', 'next_steps'];
 
 function kindIssue(value: Obj): Issue | undefined {
-  const kind = value.kind;
+  const { kind, key } = kindOf(value);
   if (kind === undefined) {
-    const progressLike = PROGRESS_KEYS.some((k) => k in value);
+    const progressLike = PROGRESS_KEYS.some(
+      (k) => k in value || (keyAlias('progress', k) ?? k) in value,
+    );
     return { code: 'FG2001', pointer: '', hints: [{ code: progressLike ? 'FG2906' : 'FG2904' }] };
   }
   if (typeof kind === 'string' && (FILE_KINDS as readonly string[]).includes(kind))
@@ -37,6 +44,7 @@ function kindIssue(value: Obj): Issue | undefined {
   return {
     code: 'FG2002',
     pointer: '/kind',
+    sourcePointer: `/${key}`,
     params: { kind: String(kind) },
     hints: suggestion === undefined ? [] : [{ code: 'FG2901', params: { suggestion } }],
   };
@@ -59,6 +67,8 @@ export function prepare(
   if (!source.ok) return { file, diagnostics: source.diagnostics };
   const text = source.text;
   const parsed = parseYaml(text, { file, lang });
+  if (parsed.diagnostics.length > 0)
+    parsed.diagnostics = improveSyntaxHints(parsed.diagnostics, parsed, lang);
   if (!parsed.ok) return { file, diagnostics: parsed.diagnostics, source: text };
 
   const value = parsed.value;
@@ -79,8 +89,32 @@ export function prepare(
       source: text,
     };
   }
-  const kind = value.kind as FileKind;
-  return { file, lang, text, parsed, kind, value, issues: schemaIssues(kind, value, lang) };
+  const kind = kindOf(value).kind as FileKind;
+  const normalised = normalise(kind, value);
+  return {
+    file,
+    lang,
+    text,
+    parsed,
+    kind,
+    value: normalised.value,
+    toSource: normalised.toSource,
+    issues: [
+      ...normalised.issues,
+      ...smartQuoteIssues(normalised.value, normalised.toSource),
+      ...schemaIssues(kind, normalised.value, lang).map((issue) =>
+        normalised.chineseKeys ? inChinese(issue, kind) : issue,
+      ),
+    ],
+  };
+}
+
+/** A missing key named the way a file with Chinese keys writes it: `发文机关（issuer）`. */
+function inChinese(issue: Issue, kind: FileKind): Issue {
+  const key = issue.params?.key;
+  if (issue.code !== 'FG2010' || typeof key !== 'string') return issue;
+  const zh = keyAlias(kind, key);
+  return zh === undefined ? issue : { ...issue, params: { ...issue.params, key: zh, title: key } };
 }
 
 export const isPrepared = (p: Prepared | FileResult): p is Prepared => 'parsed' in p;
@@ -91,7 +125,7 @@ export function complete(p: Prepared, ruleIssues: readonly Issue[]): FileResult 
   const diagnostics: Diagnostic[] =
     all.length === 0
       ? p.parsed.diagnostics
-      : [...p.parsed.diagnostics, ...resolveIssues(all, p.parsed, p.file, p.lang)];
+      : [...p.parsed.diagnostics, ...resolveIssues(all, p.parsed, p.file, p.lang, p.toSource)];
   return { file: p.file, kind: p.kind, diagnostics, source: p.text };
 }
 
@@ -117,6 +151,10 @@ export function validateText(text: string | Uint8Array, options: ValidateTextOpt
   if (!isPrepared(p)) return p;
   return complete(
     p,
-    p.kind === 'plan' ? planIssues(p.value) : progressIssues(p.value, options.plan),
+    p.kind === 'plan'
+      ? planIssues(p.value)
+      : p.kind === 'county'
+        ? countyIssues(p.value)
+        : progressIssues(p.value, options.plan),
   );
 }

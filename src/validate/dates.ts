@@ -25,3 +25,18 @@ export function dateExample(value: unknown): string {
   }
   return '2025-03-31';
 }
+
+/**
+ * The exact `YYYY-MM-DD` for a recognisable date written another way (`2025/3/1`, `2025.3.1`,
+ * `2025-3-1`, `2025年3月1日`), or undefined when it is not one or the day does not exist.
+ */
+export function dateFix(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return isoOf(year, month, day);
+}

@@ -4,6 +4,7 @@
  */
 export { validateText, type ValidateTextOptions } from './check.js';
 export {
+  loadCounty,
   loadPlan,
   loadProgress,
   validateFile,

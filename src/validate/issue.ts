@@ -19,6 +19,12 @@ export interface Issue {
   hints?: { code: string; params?: Params }[];
   /** Add the "add quotes" hint with the scalar's original text. */
   quoteHint?: boolean;
+  /**
+   * Where the node is in the file as written, when `pointer` (into the value with Chinese keys
+   * normalised to English, src/validate/aliases.ts) does not lead there: the second spelling of
+   * a key given twice, a `kind` that could not be normalised.
+   */
+  sourcePointer?: string;
 }
 
 /** `/measures/2/lead` -> `measures[2].lead`, the way users read their own file. */
@@ -39,25 +45,28 @@ export function resolveIssues(
   parsed: ParsedYaml,
   file: string,
   lang: Lang,
+  toSource: (pointer: string) => string = (pointer) => pointer,
 ): Diagnostic[] {
   const out = issues.map((issue) => {
-    let span = parsed.locate(issue.pointer, issue.part);
+    const sourcePointer = issue.sourcePointer ?? toSource(issue.pointer);
+    let span = parsed.locate(sourcePointer, issue.part);
     // A node that does not exist (a missing value) is reported at its nearest existing parent.
-    for (let p = issue.pointer; !span && p !== '';) {
+    for (let p = sourcePointer; !span && p !== '';) {
       p = parentPointer(p);
       span = parsed.locate(p);
     }
     const at = span ?? { line: 1, column: 1 };
     const params: Params = { ...issue.params };
     for (const [name, pointer] of Object.entries(issue.lineOf ?? {})) {
-      params[name] = parsed.locate(pointer, 'key')?.line ?? parsed.locate(pointer)?.line ?? '?';
+      const p = toSource(pointer);
+      params[name] = parsed.locate(p, 'key')?.line ?? parsed.locate(p)?.line ?? '?';
     }
     const d = makeDiagnostic(issue.code, lang, { file, ...at, pointer: issue.pointer }, params);
     const hints = (issue.hints ?? []).map((h) => formatMessage(h.code, lang, h.params ?? {}));
     if (issue.quoteHint) {
-      const source = parsed.scalarSource(issue.pointer);
+      const source = parsed.scalarSource(sourcePointer);
       if (source !== undefined) {
-        const last = pointerSegments(issue.pointer).pop() ?? '';
+        const last = pointerSegments(sourcePointer).pop() ?? '';
         const quoted = `"${source.replace(/"/g, '\\"')}"`;
         hints.unshift(
           formatMessage('FG2902', lang, {

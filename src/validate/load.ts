@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors, type FileResult, type Lang } from '../diagnostics/types.js';
-import type { Plan, Progress } from '../model/types.js';
+import type { County, Plan, Progress } from '../model/types.js';
 import { readSource, type ReadOptions } from '../read/index.js';
 import { complete, isPrepared, prepare } from './check.js';
 import type { Issue } from './issue.js';
 import { planIssues } from './rules-plan.js';
 import { progressIssues } from './rules-progress.js';
+import { countyIssues } from './rules-county.js';
 
 export interface LoadOptions {
   lang?: Lang;
@@ -21,7 +22,7 @@ interface PlanLoad {
   plan?: Plan;
   errors: number;
   kind?: string;
-  /** errno code when the file could not be read. */
+  /** errno code when the file could not be read, or why it was refused (a FIFO, too large). */
   io?: string;
   /** Stat of the file when it was read: a changed file is read again. */
   stamp?: string;
@@ -68,6 +69,7 @@ async function checkText(
   const p = prepare(input, file, readOptions(options, options.lang ?? 'zh-CN'));
   if (!isPrepared(p)) return { result: p };
   if (p.kind === 'plan') return { result: complete(p, planIssues(p.value)), value: p.value };
+  if (p.kind === 'county') return { result: complete(p, countyIssues(p.value)), value: p.value };
 
   const planField = p.value.plan;
   if (!followPlan || typeof planField !== 'string' || planField.length === 0) {
@@ -124,6 +126,9 @@ async function loadPlanCached(planFile: string, options: LoadOptions): Promise<P
   return pending;
 }
 
+/** Read-stage refusals of a whole file (see src/read/file.ts): the plan was never read. */
+const UNREADABLE: ReadonlySet<string> = new Set(['FG1001', 'FG1200', 'FG1201']);
+
 async function readPlan(
   planFile: string,
   options: LoadOptions,
@@ -139,6 +144,9 @@ async function readPlan(
     throw err;
   }
   const { result } = checked;
+  // Not a plan at all (a folder, a FIFO, a device, over the size limit): say so on `plan:`.
+  const refused = result.diagnostics.find((d) => UNREADABLE.has(d.code));
+  if (refused) return { errors: 1, io: refused.message };
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const load: PlanLoad = { errors };
   if (stamp !== undefined) load.stamp = stamp;
@@ -192,4 +200,15 @@ export async function loadProgress(
   if (result.kind === 'progress' && !hasErrors(result.diagnostics))
     out.progress = value as Progress;
   return out;
+}
+
+/** Reads county settings (county.yaml); `county` only when the file is one, without errors. */
+export async function loadCounty(
+  path: string,
+  options: LoadOptions = {},
+): Promise<{ county?: County; result: FileResult }> {
+  const { result, value } = await checkFile(path, options);
+  return result.kind === 'county' && !hasErrors(result.diagnostics)
+    ? { county: value as County, result }
+    : { result };
 }

@@ -4,6 +4,7 @@ import { dateExample, validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { isObj, list, num, objects, text, type Obj } from './shape.js';
 import { closest } from './suggest.js';
+import { indicatorKindIssues } from './rules-indicator.js';
 
 /** Every id of a collection with the pointer of its first occurrence; duplicates as issues. */
 export function collectIds(
@@ -152,6 +153,7 @@ export function planIssues(plan: Obj): Issue[] {
   for (const { indicator, pointer } of indicatorEntries) {
     const field = text(indicator.id) ?? pointer;
     checkDeadline(indicator.deadline, `${pointer}/deadline`, `${field}.deadline`);
+    indicatorKindIssues(indicator, pointer, field, period, issues);
     const baseline = num(indicator.baseline);
     const target = num(indicator.target);
     if (indicator.unit === '%') {
@@ -172,19 +174,35 @@ export function planIssues(plan: Obj): Issue[] {
     }
   }
 
+  // `lead: 镇卫生院`: a unit's name where its id belongs gets the exact id as the fix.
+  const idOfName = new Map<string, string>();
+  for (const [unit] of objects(plan.units)) {
+    const unitName = text(unit.name)?.trim();
+    const id = text(unit.id);
+    if (unitName && id && !idOfName.has(unitName)) idOfName.set(unitName, id);
+  }
+  const unitRef = (pointer: string, field: string, id: string): Issue => {
+    const unitId = idOfName.get(id.trim());
+    if (unitId === undefined) return unknownRef('FG2102', pointer, field, id, units.keys());
+    return {
+      code: 'FG2102',
+      pointer,
+      params: { field, id },
+      hints: [{ code: 'FG2452', params: { name: id, fix: unitId } }],
+    };
+  };
+
   const served = new Set<string>();
   for (const [measure, i] of measures) {
     const at = `/measures/${i}`;
     const name = text(measure.id) ?? `measures[${i}]`;
     const lead = text(measure.lead);
     if (lead !== undefined && !units.has(lead)) {
-      issues.push(unknownRef('FG2102', `${at}/lead`, `${name}.lead`, lead, units.keys()));
+      issues.push(unitRef(`${at}/lead`, `${name}.lead`, lead));
     }
     list(measure.support).forEach((unit, j) => {
       if (typeof unit === 'string' && !units.has(unit)) {
-        issues.push(
-          unknownRef('FG2102', `${at}/support/${j}`, `${name}.support`, unit, units.keys()),
-        );
+        issues.push(unitRef(`${at}/support/${j}`, `${name}.support`, unit));
       }
     });
     list(measure.goals).forEach((goal, j) => {

@@ -80,8 +80,14 @@ export function progressIssues(progress: Obj, plan?: Plan): Issue[] {
       issues.push(
         unknownRef('FG2205', `/indicators/${i}/id`, 'indicators', id, planIndicators.keys()),
       );
-    } else if (planned.unit === '%') {
-      checkPercent(actual.actual, `/indicators/${i}/actual`, `${id}.actual`, issues);
+    } else {
+      if (planned.unit === '%') {
+        checkPercent(actual.actual, `/indicators/${i}/actual`, `${id}.actual`, issues);
+      }
+      const value = num(actual.actual);
+      if ((planned.kind === 'count' || planned.cumulative) && value !== undefined && value < 0) {
+        issues.push({ code: 'FG2358', pointer: `/indicators/${i}/actual`, params: { id, value } });
+      }
     }
   }
 

@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 
-export type FileKind = 'plan' | 'progress';
-export const FILE_KINDS: readonly FileKind[] = ['plan', 'progress'];
+export type FileKind = 'plan' | 'progress' | 'county';
+export const FILE_KINDS: readonly FileKind[] = ['plan', 'progress', 'county'];
+
+/** Every schema in `schemas/`: the file kinds plus the style profile. */
+export type SchemaName = FileKind | 'profile';
+export const SCHEMA_NAMES: readonly SchemaName[] = [...FILE_KINDS, 'profile'];
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (same path from src/ and dist/). */
-export const schemaUrl = (kind: FileKind): URL =>
+export const schemaUrl = (kind: SchemaName): URL =>
   new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
 
 /**
@@ -31,11 +35,11 @@ function newAjv(extra: Options = {}): Ajv {
   return new AjvClass({ ...ajvOptions, ...extra });
 }
 
-const readSchema = (kind: FileKind): object =>
+const readSchema = (kind: SchemaName): object =>
   JSON.parse(readFileSync(schemaUrl(kind), 'utf8')) as object;
 
 /** Compiles the validator of `kind` in this process (tests run from src/, where nothing is generated). */
-export function compileValidator(kind: FileKind): ValidateFunction {
+export function compileValidator(kind: SchemaName): ValidateFunction {
   return newAjv().compile(readSchema(kind));
 }
 
@@ -44,7 +48,7 @@ export function compileValidator(kind: FileKind): ValidateFunction {
  * CommonJS so that it can be loaded synchronously and on demand with `require`, and so that ajv's
  * own `require("ajv/dist/runtime/…")` helpers in it resolve as they are.
  */
-export function standaloneSource(kind: FileKind): string {
+export function standaloneSource(kind: SchemaName): string {
   const ajv = newAjv({ code: { source: true } });
   const validate = ajv.compile(readSchema(kind));
   const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as {

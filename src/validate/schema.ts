@@ -5,27 +5,29 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Lang } from '../diagnostics/types.js';
 import { typeNames } from '../diagnostics/messages/validate.js';
 import { pointerOf, pointerSegments, showInvisible, suspiciousCharHint } from '../parse/index.js';
-import { dateExample } from './dates.js';
+import { keyAlias, valueAliases } from './aliases.js';
+import { dateExample, dateFix } from './dates.js';
+import { listFix, sentenceColonFix } from './hints.js';
 import { readablePath, type Issue } from './issue.js';
-import { compileValidator, type FileKind } from './schema-compile.js';
+import { compileValidator, type FileKind, type SchemaName } from './schema-compile.js';
 import { closest } from './suggest.js';
 
 export { type FileKind } from './schema-compile.js';
 
 /** Where `npm run build` writes the standalone validators (scripts/build-schemas.js). */
-export const generatedValidatorPath = (kind: FileKind): string =>
+export const generatedValidatorPath = (kind: SchemaName): string =>
   fileURLToPath(new URL(`./generated/${kind}.cjs`, import.meta.url));
 
 const require = createRequire(import.meta.url);
-const validators: Partial<Record<FileKind, ValidateFunction>> = {};
-const origins: Partial<Record<FileKind, 'generated' | 'runtime'>> = {};
+const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+const origins: Partial<Record<SchemaName, 'generated' | 'runtime'>> = {};
 
 /**
  * The validator of one kind, loaded on first use: the standalone module generated at build time
  * (a plain function, nothing to compile), or, running from TypeScript sources where there is
  * none, compiled here with the same options.
  */
-function validatorFor(kind: FileKind): ValidateFunction {
+export function validatorFor(kind: SchemaName): ValidateFunction {
   let validate = validators[kind];
   if (validate) return validate;
   const generated = generatedValidatorPath(kind);
@@ -41,7 +43,7 @@ function validatorFor(kind: FileKind): ValidateFunction {
 }
 
 /** How the validator of `kind` was obtained in this process (tests check the built package). */
-export function validatorOrigin(kind: FileKind): 'generated' | 'runtime' {
+export function validatorOrigin(kind: SchemaName): 'generated' | 'runtime' {
   validatorFor(kind);
   return origins[kind] as 'generated' | 'runtime';
 }
@@ -62,7 +64,15 @@ export function schemaIssues(
   validate: ValidateFunction = validatorFor(kind),
 ): Issue[] {
   if (validate(value)) return [];
-  return mapErrors(validate.errors ?? [], value, lang);
+  return mapErrors(validate.errors ?? [], value, lang, kind);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The keys to suggest for an unknown key: their Chinese names when it is written in Chinese. */
+function candidateKeys(key: string, allowed: readonly string[], kind: FileKind): string[] {
+  if (!HAN.test(key)) return [...allowed];
+  return allowed.map((k) => keyAlias(kind, k) ?? k);
 }
 
 /** JSON type name of a parsed YAML value (`array` and `null` apart from `object`). */
@@ -84,7 +94,12 @@ export const typeName = (type: string, lang: Lang): string => typeNames[type]?.[
  * ajv errors -> issues: one per node and keyword, the `oneOf` of progress files as one message,
  * a typo'd key and the required key it was meant to be as one "did you mean" diagnostic.
  */
-function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): Issue[] {
+function mapErrors(
+  errors: readonly ErrorObject[],
+  root: unknown,
+  lang: Lang,
+  kind: FileKind,
+): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
@@ -96,17 +111,23 @@ function mapErrors(errors: readonly ErrorObject[], root: unknown, lang: Lang): I
     if (error.keyword !== 'additionalProperties') continue;
     const key = String(error.params.additionalProperty);
     const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
-    const suggestion = closest(key, allowed);
+    const candidates = candidateKeys(key, allowed, kind);
+    const suggestion = closest(key, candidates);
     const entry: { error: ErrorObject; key: string; suggestion?: string } = { error, key };
     if (suggestion !== undefined) {
       entry.suggestion = suggestion;
-      replacedRequired.add(`${error.instancePath}/${suggestion}`);
+      const english = allowed[candidates.indexOf(suggestion)] ?? suggestion;
+      replacedRequired.add(`${error.instancePath}/${english}`);
     }
     unknownKeys.push(entry);
   }
 
   for (const { error, key, suggestion } of unknownKeys) {
-    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const allowed = candidateKeys(
+      key,
+      Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {}),
+      kind,
+    );
     const hints: Issue['hints'] = [];
     if (suggestion !== undefined) hints.push({ code: 'FG2901', params: { suggestion } });
     const chars = suspiciousCharHint(key);
@@ -177,17 +198,44 @@ function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: La
       if (expected === 'string' && (actual === 'number' || actual === 'boolean')) {
         issue.quoteHint = true;
       }
+      // `- 指导思想: 把…`: an ASCII colon and a space made the sentence a mapping.
+      const sentence = expected === 'string' ? sentenceColonFix(value) : undefined;
+      if (sentence !== undefined) {
+        issue.hints = [{ code: 'FG2453', params: { fix: sentence } }];
+        return issue;
+      }
+      // `support: wsy，jyb`: the exact list to write.
+      const items = expected === 'array' && typeof value === 'string' ? listFix(value) : undefined;
+      if (items !== undefined) {
+        issue.hints = [{ code: 'FG2451', params: { fix: items } }];
+        return issue;
+      }
       const chars = typeof value === 'string' ? suspiciousCharHint(value) : undefined;
-      if (chars) issue.hints = [chars];
+      // A full-width colon or comma is ordinary punctuation in a sentence; it explains the error
+      // only where a mapping (colon) was expected.
+      if (chars && !(chars.code === 'FG1905' || (chars.code === 'FG1901' && expected !== 'object')))
+        issue.hints = [chars];
       return issue;
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      // `进展中` is closer to `进行中` than to any English value.
+      const candidates =
+        typeof value === 'string' && HAN.test(value)
+          ? allowed.flatMap((v) => valueAliases(v))
+          : allowed;
+      const suggestion = typeof value === 'string' ? closest(value, candidates) : undefined;
       return {
         code: 'FG2013',
         pointer,
-        params: { field, value: shown, allowed: allowed.join(lang === 'en' ? ', ' : '、') },
+        params: {
+          field,
+          value: shown,
+          allowed: (candidates === allowed
+            ? allowed
+            : allowed.map((v) => valueAliases(v)[0] ?? v)
+          ).join(lang === 'en' ? ', ' : '、'),
+        },
         hints: suggestion === undefined ? [] : [{ code: 'FG2901', params: { suggestion } }],
       };
     }
@@ -197,7 +245,11 @@ function valueIssue(error: ErrorObject, pointer: string, root: unknown, lang: La
           code: 'FG2014',
           pointer,
           params: { field, value: shown },
-          hints: [{ code: 'FG2903', params: { example: dateExample(value) } }],
+          hints: [
+            dateFix(value) === undefined
+              ? { code: 'FG2903', params: { example: dateExample(value) } }
+              : { code: 'FG2451', params: { fix: dateFix(value) } },
+          ],
         };
       }
       if (error.schemaPath.startsWith('#/definitions/id/')) {

@@ -3,8 +3,10 @@ export {
   writeOutputs,
   OutputWriter,
   sameBytes,
+  collisionKey,
   type OutputFile,
   type WriteOptions,
+  type OutputWriterOptions,
   type WriteResult,
 } from './write-outputs.js';
 export {
@@ -16,4 +18,8 @@ export {
   type Manifest,
   type ManifestEntry,
 } from './manifest.js';
-export { atomicWriteFile } from './atomic.js';
+export { JOURNAL_NAME } from './journal.js';
+export { LOCK_NAME, type LockOwner } from './lock.js';
+export { atomicWriteFile, isTempName } from './atomic.js';
+export { ioDiagnostic, isIoProblem, errorDetail } from './errors.js';
+export { nodeFs, type WriteFs } from './fs.js';

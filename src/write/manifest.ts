@@ -5,9 +5,11 @@
  * it can skip outputs whose inputs did not change.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWriteFile } from './atomic.js';
+import { isSafeFileName } from './file-name.js';
+import { errnoCode, nodeFs, type WriteFs } from './fs.js';
+import { JournalWriter, readJournal, type JournalLine } from './journal.js';
 
 export const MANIFEST_NAME = '.fangan-manifest.json';
 
@@ -23,7 +25,10 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
-export const emptyManifest = (): Manifest => ({ version: 1, files: {} });
+export const emptyManifest = (): Manifest => ({
+  version: 1,
+  files: Object.create(null) as Record<string, ManifestEntry>,
+});
 
 export const sha256 = (data: Uint8Array | string): string =>
   createHash('sha256').update(data).digest('hex');
@@ -36,18 +41,75 @@ const isEntry = (v: unknown): v is ManifestEntry =>
     (typeof (v as ManifestEntry).inputs === 'object' && (v as ManifestEntry).inputs !== null));
 
 /**
- * Reads the manifest of `dir`. A missing manifest is an empty one; a damaged one (bad JSON, wrong
- * shape, a symbolic link) is reported as `damaged` and treated as empty, so every existing file
- * counts as hand-made and is protected.
+ * Reads the manifest of `dir`, with the lines of its journal (see journal.ts) merged in. A
+ * missing manifest is an empty one; a damaged one (bad JSON, wrong shape, a symbolic link) is
+ * reported as `damaged` and treated as empty, so every existing file counts as hand-made and is
+ * protected. `journal` says whether a journal was found (then the manifest is due a rewrite).
  */
-export async function readManifest(dir: string): Promise<{ manifest: Manifest; damaged: boolean }> {
+export async function readManifest(
+  dir: string,
+  fs: WriteFs = nodeFs,
+): Promise<{ manifest: Manifest; damaged: boolean; journal: boolean }> {
+  const read = await readManifestFile(dir, fs);
+  const lines = await readJournal(dir, fs);
+  if (lines.length > 0) await resolveEntries(dir, read.manifest, lines, fs);
+  return { ...read, journal: lines.length > 0 };
+}
+
+/**
+ * Merges journal lines into `manifest`. A file can have several recorded hashes (the manifest's
+ * and journal lines of later writes, some of which may never have reached their rename): the
+ * last one matching the bytes on disk wins; if none matches, the file was edited by hand and the
+ * newest record stays (FG4001). A file that is not there keeps only its manifest entry.
+ */
+async function resolveEntries(
+  dir: string,
+  manifest: Manifest,
+  lines: readonly JournalLine[],
+  fs: WriteFs,
+): Promise<void> {
+  const byName = new Map<string, JournalLine[]>();
+  for (const line of lines) {
+    // Only names a writer could have used: a doctored line never makes us read `../x`.
+    if (!isSafeFileName(line.name) || line.name === MANIFEST_NAME) continue;
+    const list = byName.get(line.name);
+    if (list) list.push(line);
+    else byName.set(line.name, [line]);
+  }
+  for (const [name, list] of byName) {
+    const before = manifest.files[name];
+    const candidates: ManifestEntry[] = [
+      ...(before ? [before] : []),
+      ...list.map(({ sha256, inputs }) => (inputs ? { sha256, inputs } : { sha256 })),
+    ];
+    let bytes: Buffer | undefined;
+    try {
+      const st = await fs.lstat(join(dir, name));
+      if (st.isFile()) bytes = await fs.readFile(join(dir, name));
+    } catch (err) {
+      if (errnoCode(err) !== 'ENOENT') throw err;
+    }
+    if (bytes === undefined) continue;
+    const actual = sha256(bytes);
+    const match = candidates.filter((c) => c.sha256 === actual).pop();
+    const chosen = match ?? candidates[candidates.length - 1];
+    if (chosen) manifest.files[name] = chosen;
+  }
+}
+
+async function readManifestFile(
+  dir: string,
+  fs: WriteFs,
+): Promise<{ manifest: Manifest; damaged: boolean }> {
   const path = join(dir, MANIFEST_NAME);
   let text: string;
   try {
-    if ((await lstat(path)).isSymbolicLink()) return { manifest: emptyManifest(), damaged: true };
-    text = await readFile(path, 'utf8');
+    if ((await fs.lstat(path)).isSymbolicLink()) {
+      return { manifest: emptyManifest(), damaged: true };
+    }
+    text = await fs.readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (errnoCode(err) === 'ENOENT') {
       return { manifest: emptyManifest(), damaged: false };
     }
     throw err;
@@ -83,18 +145,21 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 /**
- * Merges `entries` into the manifest of `dir` and writes it atomically. An entry given as `null`
- * is removed. Callers in one process should not run two updates of one folder at the same time.
+ * Merges `entries` into the manifest of `dir` (journal included) and writes it atomically, then
+ * drops the journal. An entry given as `null` is removed. Callers should hold the folder's lock
+ * (lock.ts) or otherwise make sure nobody else writes there meanwhile.
  */
 export async function updateManifest(
   dir: string,
   entries: Record<string, ManifestEntry | null>,
+  fs: WriteFs = nodeFs,
 ): Promise<Manifest> {
-  const { manifest } = await readManifest(dir);
+  const { manifest } = await readManifest(dir, fs);
   for (const [name, entry] of Object.entries(entries)) {
     if (entry === null) delete manifest.files[name];
     else manifest.files[name] = entry;
   }
-  await atomicWriteFile(dir, MANIFEST_NAME, serializeManifest(manifest));
+  await atomicWriteFile(dir, MANIFEST_NAME, serializeManifest(manifest), { fs });
+  await new JournalWriter(dir, fs).remove();
   return manifest;
 }

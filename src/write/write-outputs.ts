@@ -1,25 +1,42 @@
 /**
  * Writing one run's output files into a folder, safely:
- * - every file is replaced atomically (see atomic.ts);
- * - a symbolic link as the folder or as a target is refused, never followed;
- * - a file that was edited by hand (its bytes differ from what `.fangan-manifest.json` says we
- *   wrote) or that we never wrote is not overwritten without `force`;
- * - all checks run first: if any file is refused, nothing of the call is written.
+ * - a call writes all its files or none: every file is staged into a temporary file in the
+ *   target folder and fsynced, the names and hashes are appended to the manifest's journal, and
+ *   only then are the files renamed into place; a failure before the renames removes the
+ *   temporary files, a failed rename puts back what the earlier renames replaced;
+ * - a symbolic link as the folder or as a target is refused, never followed; so is anything that
+ *   is not a regular file (a folder, a FIFO, a device);
+ * - a file that was edited by hand (its bytes differ from what the manifest says we wrote) or
+ *   that we never wrote is not overwritten without `force`;
+ * - the folder is locked (`.fangan-lock`) while a writer is open, stale temporary files of an
+ *   interrupted run are removed, and two outputs of one writer that would land on one file
+ *   (names equal after case folding) are refused instead of overwriting each other.
  * Problems are diagnostics (FG4xxx); only bugs (an unsafe name from the caller) throw.
  */
-import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Params } from '../diagnostics/catalog.js';
-import { atomicWriteFile, syncDir } from './atomic.js';
+import {
+  atomicWriteFile,
+  makeDirs,
+  removeStaleTemps,
+  stageFile,
+  syncDir,
+  tempNameFor,
+} from './atomic.js';
+import { ioDiagnostic, errorDetail } from './errors.js';
 import { isSafeFileName } from './file-name.js';
+import { errnoCode, nodeFs, type WriteFs } from './fs.js';
+import { JournalWriter, JOURNAL_NAME, type JournalLine } from './journal.js';
+import { acquireLock, LOCK_NAME, type LockOwner } from './lock.js';
 import {
   readManifest,
   serializeManifest,
   sha256,
   MANIFEST_NAME,
   type Manifest,
+  type ManifestEntry,
 } from './manifest.js';
 
 export interface OutputFile {
@@ -34,6 +51,12 @@ export interface WriteOptions {
   lang?: Lang;
   /** Extra manifest data per file name, e.g. input hashes kept by the batch exporter. */
   inputs?: Record<string, Record<string, string>>;
+  /** Who takes the folder's lock; the CLI passes its pid so a dead owner's lock is taken over. */
+  lock?: LockOwner;
+  /** Once aborted (SIGINT), calls that have not begun renaming write nothing (FG4108). */
+  signal?: AbortSignal;
+  /** File-system calls (tests inject errors here). */
+  fs?: WriteFs;
 }
 
 export interface WriteResult {
@@ -42,14 +65,18 @@ export interface WriteResult {
   diagnostics: Diagnostic[];
 }
 
-const errnoCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException)?.code;
-const detailOf = (err: unknown): string =>
-  `${errnoCode(err) ?? 'error'}: ${(err as Error)?.message ?? String(err)}`;
+/** Names reserved for fangan's own bookkeeping in an output folder. */
+const RESERVED_NAMES = new Set([MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME]);
+
+/** The key two names collide on: the same on case-insensitive, normalising file systems. */
+export const collisionKey = (name: string): string => name.normalize('NFC').toLowerCase();
+
+type Kind = 'missing' | 'file' | 'symlink' | 'dir' | 'other';
 
 /** Is `path` there, and what is it? Never follows a symbolic link. */
-async function kindOf(path: string): Promise<'missing' | 'file' | 'symlink' | 'dir' | 'other'> {
+async function kindOf(fs: WriteFs, path: string): Promise<Kind> {
   try {
-    const st = await lstat(path);
+    const st = await fs.lstat(path);
     if (st.isSymbolicLink()) return 'symlink';
     if (st.isFile()) return 'file';
     return st.isDirectory() ? 'dir' : 'other';
@@ -78,67 +105,138 @@ export async function writeOutputs(
   return { written: result.written, diagnostics: [...result.diagnostics, ...closing] };
 }
 
-/**
- * Manifest saves while a long batch runs: files written since the last save count as ours on the
- * next run only once they are recorded (or if their bytes come out the same again).
- */
-const SAVE_EVERY = 1000;
-
 export interface OutputWriterOptions extends WriteOptions {
   /**
    * Calls written at the same time (default 1). Each file is fsynced before it replaces the old
    * one, which takes milliseconds; overlapping calls keeps the disk busy instead of waiting.
-   * Calls must then not share file names.
    */
   concurrency?: number;
 }
 
+interface Opened {
+  manifest?: Manifest;
+  problems: Diagnostic[];
+  journal?: JournalWriter;
+  /** A journal of an earlier, interrupted run was merged: the manifest is due a rewrite. */
+  replayed?: boolean;
+  release?: () => Promise<void>;
+  created?: boolean;
+}
+
 /**
- * Many `writeOutputs` calls into one folder, for batches: the folder is checked and the manifest
- * read once, each `write` checks and writes its files all-or-nothing exactly like
- * `writeOutputs`, and the manifest is saved (atomically) every thousand files and on `close`,
- * instead of being re-read and rewritten per call.
+ * Many `writeOutputs` calls into one folder, for batches: the folder is checked, locked and its
+ * manifest read once (`ready`, or the first `write`); each `write` checks and writes its files
+ * all-or-nothing; every file is recorded in the journal before it is renamed into place; `close`
+ * folds the journal into the manifest and releases the lock.
  */
 export class OutputWriter {
   private readonly lang: Lang;
+  private readonly fs: WriteFs;
   private readonly concurrency: number;
-  private opened: Promise<{ manifest?: Manifest; problems: Diagnostic[] }> | undefined;
+  private opened: Promise<Opened> | undefined;
   private warned = false;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
-  private saving: Promise<Diagnostic[]> | undefined;
-  private unsaved = 0;
+  /** Collision key -> name, for every name this writer is writing or has written. */
+  private readonly names = new Map<string, string>();
+  private changed = 0;
+  private closed: Promise<Diagnostic[]> | undefined;
 
   constructor(
     private readonly dir: string,
     private readonly options: OutputWriterOptions = {},
   ) {
     this.lang = options.lang ?? 'zh-CN';
+    this.fs = options.fs ?? nodeFs;
     this.concurrency = Math.max(1, options.concurrency ?? 1);
+  }
+
+  /**
+   * Opens the folder (creating it, taking its lock, removing stale temporary files, reading the
+   * manifest) and returns its problems: an error means nothing can be written there, so callers
+   * check this before rendering anything.
+   */
+  async ready(): Promise<Diagnostic[]> {
+    this.opened ??= this.open();
+    return (await this.opened).problems;
   }
 
   /** Checks `files`, then writes all of them or none; see `writeOutputs`. */
   write(files: readonly OutputFile[]): Promise<WriteResult> {
     for (const f of files) {
-      if (!isSafeFileName(f.name) || f.name === MANIFEST_NAME) {
+      if (!isSafeFileName(f.name) || RESERVED_NAMES.has(f.name)) {
         throw new Error(
           `writeOutputs: unsafe output name ${JSON.stringify(f.name)}; use safeFileName`,
         );
       }
     }
-    const run = this.inSlot(() => this.writeNow(files));
+    if (this.closed) throw new Error('OutputWriter: write after close');
+    // Two outputs of one batch on one file: refuse the later one before anything is written.
+    const collisions: Diagnostic[] = [];
+    const keys: string[] = [];
+    for (const f of files) {
+      const key = collisionKey(f.name);
+      const other = this.names.get(key) ?? (keys.includes(key) ? f.name : undefined);
+      if (other !== undefined) {
+        collisions.push(this.diagnostic('FG4106', join(this.dir, f.name), { name: f.name, other }));
+      }
+      keys.push(key);
+    }
+    if (collisions.length > 0) return Promise.resolve({ written: [], diagnostics: collisions });
+    files.forEach((f, i) => this.names.set(keys[i] as string, f.name));
+
+    const run = this.inSlot(() => this.writeNow(files)).then((result) => {
+      if (result.written.length === 0) for (const key of keys) this.names.delete(key);
+      return result;
+    });
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
     return run;
   }
 
-  /** Waits for the writes under way, saves the manifest if needed and syncs the folder. */
-  async close(): Promise<Diagnostic[]> {
+  /** Waits for the writes under way, folds the journal into the manifest, releases the lock. */
+  close(): Promise<Diagnostic[]> {
+    this.closed ??= this.closeNow();
+    return this.closed;
+  }
+
+  private async closeNow(): Promise<Diagnostic[]> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    const earlier = (await this.saving) ?? [];
     const opened = await this.opened;
-    return opened?.manifest ? [...earlier, ...(await this.save(opened.manifest))] : earlier;
+    if (!opened) return [];
+    const problems: Diagnostic[] = [];
+    try {
+      if (opened.manifest && opened.journal && (this.changed > 0 || opened.replayed)) {
+        try {
+          await atomicWriteFile(this.dir, MANIFEST_NAME, serializeManifest(opened.manifest), {
+            syncFolder: false,
+            fs: this.fs,
+          });
+          await opened.journal.remove();
+        } catch (err) {
+          // The journal still lists every file written: nothing is lost, the next run merges it.
+          await opened.journal.close();
+          problems.push(
+            this.diagnostic('FG4107', join(this.dir, MANIFEST_NAME), {
+              detail: errorDetail(err),
+            }),
+          );
+        }
+      } else {
+        // Nothing renamed and nothing replayed: the manifest is current, any lines are of
+        // calls that were rolled back.
+        await opened.journal?.remove().catch(() => undefined);
+      }
+      if (opened.manifest) await syncDir(this.dir, this.fs).catch(() => undefined);
+    } finally {
+      await opened.release?.();
+      if (opened.created && this.changed === 0) {
+        // Nothing was written into the folder we made: leave no empty folder behind.
+        await this.fs.rmdir(this.dir).catch(() => undefined);
+      }
+    }
+    return problems;
   }
 
   private async inSlot<T>(job: () => Promise<T>): Promise<T> {
@@ -157,49 +255,83 @@ export class OutputWriter {
     return makeDiagnostic(code, this.lang, at, params, hint ? { code: hint } : undefined);
   }
 
-  /** The folder itself (refuse a symbolic link, create it when missing) and its manifest. */
-  private async open(): Promise<{ manifest?: Manifest; problems: Diagnostic[] }> {
-    const { dir } = this;
-    const refuse = (code: string, file: string, params: Params) => ({
-      problems: [this.diagnostic(code, file, params)],
-    });
+  /** The folder itself (refuse a symbolic link, create it when missing), its lock and manifest. */
+  private async open(): Promise<Opened> {
+    const { dir, fs } = this;
+    const refuse = (problem: Diagnostic): Opened => ({ problems: [problem] });
+    let created = false;
     try {
-      const kind = await kindOf(dir);
-      if (kind === 'symlink') return refuse('FG4011', dir, { name: dir });
-      if (kind === 'missing') await mkdir(dir, { recursive: true });
-      else if (kind !== 'dir') return refuse('FG4005', dir, { name: dir, detail: 'ENOTDIR' });
+      const kind = await kindOf(fs, dir);
+      if (kind === 'symlink') return refuse(this.diagnostic('FG4011', dir, { name: dir }));
+      if (kind === 'missing') created = await makeDirs(dir, fs);
+      else if (kind !== 'dir') {
+        return refuse(this.diagnostic('FG4005', dir, { name: dir, detail: 'ENOTDIR' }));
+      }
     } catch (err) {
-      return refuse('FG4005', dir, { name: dir, detail: detailOf(err) });
+      if (errnoCode(err) === 'ENOENT') {
+        // A parent that takes no new folders (/proc/self): say so rather than "not found".
+        return refuse(this.diagnostic('FG4111', dir, { name: dir, reason: errorDetail(err) }));
+      }
+      return refuse(ioDiagnostic(err, dir, dir, this.lang));
     }
+    let lock;
     try {
-      const read = await readManifest(dir);
+      lock = await acquireLock(dir, this.options.lock, fs);
+    } catch (err) {
+      return refuse(ioDiagnostic(err, dir, dir, this.lang));
+    }
+    if (!('release' in lock)) {
+      return refuse(this.diagnostic('FG4100', dir, { name: dir, pid: lock.heldBy ?? '?' }));
+    }
+    const release = lock.release;
+    try {
+      await removeStaleTemps(dir, fs);
+      const read = await readManifest(dir, fs);
       const problems = read.damaged
         ? [this.diagnostic('FG4007', join(dir, MANIFEST_NAME), {})]
         : [];
-      return { manifest: read.manifest, problems };
+      return {
+        manifest: read.manifest,
+        problems,
+        journal: new JournalWriter(dir, fs),
+        replayed: read.journal,
+        release,
+        created,
+      };
     } catch (err) {
-      return refuse('FG4006', join(dir, MANIFEST_NAME), {
-        name: MANIFEST_NAME,
-        detail: detailOf(err),
-      });
+      await release();
+      return refuse(
+        this.diagnostic('FG4202', join(dir, MANIFEST_NAME), {
+          name: MANIFEST_NAME,
+          detail: errorDetail(err),
+        }),
+      );
     }
   }
 
+  private interrupted(name: string): Diagnostic {
+    return this.diagnostic('FG4108', join(this.dir, name), { name });
+  }
+
   private async writeNow(files: readonly OutputFile[]): Promise<WriteResult> {
-    const { dir, options } = this;
+    const { dir, options, fs } = this;
     this.opened ??= this.open();
-    const { manifest, problems } = await this.opened;
+    const { manifest, problems, journal } = await this.opened;
     // Folder problems come back from every call; a damaged-manifest warning from the first only.
     const diagnostics: Diagnostic[] = !manifest || !this.warned ? [...problems] : [];
     this.warned = true;
-    if (!manifest) return { written: [], diagnostics };
+    if (!manifest || !journal) return { written: [], diagnostics };
+    const aborted = (): boolean => options.signal?.aborted === true;
+    if (aborted()) return { written: [], diagnostics: files.map((f) => this.interrupted(f.name)) };
 
     // Check everything before writing anything.
     let refused = false;
+    const existed: boolean[] = [];
     for (const f of files) {
       const path = join(dir, f.name);
       try {
-        const kind = await kindOf(path);
+        const kind = await kindOf(fs, path);
+        existed.push(kind === 'file');
         if (kind === 'missing') continue;
         if (kind !== 'file') {
           const code = kind === 'symlink' ? 'FG4003' : 'FG4004';
@@ -208,70 +340,88 @@ export class OutputWriter {
           continue;
         }
         if (options.force) continue;
-        const existing = await readFile(path);
+        const existing = await fs.readFile(path);
         const recorded = manifest.files[f.name]?.sha256;
         if (recorded === sha256(existing) || sameBytes(existing, f.data)) continue;
         const code = recorded === undefined ? 'FG4002' : 'FG4001';
         diagnostics.push(this.diagnostic(code, path, { name: f.name }, 'FG4090'));
         refused = true;
       } catch (err) {
-        diagnostics.push(this.diagnostic('FG4006', path, { name: f.name, detail: detailOf(err) }));
+        diagnostics.push(ioDiagnostic(err, path, f.name, this.lang));
         refused = true;
       }
     }
     if (refused) return { written: [], diagnostics };
 
-    const written: string[] = [];
-    let failed = false;
-    try {
-      for (const f of files) {
-        await atomicWriteFile(dir, f.name, f.data, { syncFolder: false });
-        written.push(join(dir, f.name));
-        const entry: Manifest['files'][string] = { sha256: sha256(f.data) };
-        const inputs = options.inputs?.[f.name];
-        if (inputs) entry.inputs = inputs;
-        manifest.files[f.name] = entry;
-        this.unsaved++;
+    // Stage every file; a failure (disk full) removes what was staged and writes nothing.
+    const staged: string[] = [];
+    const dropStaged = async (): Promise<void> => {
+      await Promise.all(staged.map((t) => fs.unlink(t).catch(() => undefined)));
+    };
+    for (const f of files) {
+      try {
+        staged.push(await stageFile(dir, f.name, f.data, fs));
+      } catch (err) {
+        await dropStaged();
+        diagnostics.push(ioDiagnostic(err, join(dir, f.name), f.name, this.lang));
+        return { written: [], diagnostics };
       }
-    } catch (err) {
-      failed = true;
-      const name = files[written.length]?.name;
-      diagnostics.push(
-        this.diagnostic('FG4006', join(dir, name ?? ''), {
-          name: name ?? dir,
-          detail: detailOf(err),
-        }),
-      );
     }
-    // After a failure, record at once what was written, so those files stay ours.
-    if ((failed || this.unsaved >= SAVE_EVERY) && !this.saving) {
-      this.saving = this.save(manifest).finally(() => (this.saving = undefined));
-      diagnostics.push(...(await this.saving));
+    if (aborted()) {
+      await dropStaged();
+      return { written: [], diagnostics: files.map((f) => this.interrupted(f.name)) };
     }
-    return { written, diagnostics };
-  }
 
-  /** Writes the manifest (atomically) if it changed, then syncs the folder. */
-  private async save(manifest: Manifest): Promise<Diagnostic[]> {
-    const { dir } = this;
-    const count = this.unsaved;
-    this.unsaved = 0;
+    // Write-ahead: the hashes are on disk before any file is renamed into place.
+    const entries: ManifestEntry[] = files.map((f) => {
+      const entry: ManifestEntry = { sha256: sha256(f.data) };
+      const inputs = options.inputs?.[f.name];
+      if (inputs) entry.inputs = inputs;
+      return entry;
+    });
     try {
-      if (count > 0) {
-        await atomicWriteFile(dir, MANIFEST_NAME, serializeManifest(manifest), {
-          syncFolder: false,
-        });
-      }
-      await syncDir(dir);
-      return [];
+      await journal.append(
+        files.map((f, i): JournalLine => ({ name: f.name, ...(entries[i] as ManifestEntry) })),
+      );
     } catch (err) {
-      this.unsaved += count;
-      return [
-        this.diagnostic('FG4006', join(dir, MANIFEST_NAME), {
-          name: MANIFEST_NAME,
-          detail: detailOf(err),
-        }),
-      ];
+      await dropStaged();
+      const path = join(dir, JOURNAL_NAME);
+      diagnostics.push(ioDiagnostic(err, path, JOURNAL_NAME, this.lang));
+      return { written: [], diagnostics };
     }
+
+    // Keep the old files (hard links) until every rename went through, to put them back.
+    const backups: (string | undefined)[] = [];
+    for (const [i, f] of files.entries()) {
+      let backup: string | undefined;
+      if (existed[i]) {
+        backup = join(dir, tempNameFor(f.name));
+        await fs.link(join(dir, f.name), backup).catch(() => (backup = undefined));
+      }
+      backups.push(backup);
+    }
+    let renamed = 0;
+    try {
+      for (const [i, f] of files.entries()) {
+        await fs.rename(staged[i] as string, join(dir, f.name));
+        renamed++;
+      }
+    } catch (err) {
+      for (let i = 0; i < renamed; i++) {
+        const target = join(dir, (files[i] as OutputFile).name);
+        const backup = backups[i];
+        if (backup) await fs.rename(backup, target).catch(() => undefined);
+        else if (!existed[i]) await fs.unlink(target).catch(() => undefined);
+      }
+      await Promise.all(staged.slice(renamed).map((t) => fs.unlink(t).catch(() => undefined)));
+      await Promise.all(backups.map((b) => (b ? fs.unlink(b).catch(() => undefined) : undefined)));
+      const name = (files[renamed] as OutputFile).name;
+      diagnostics.push(ioDiagnostic(err, join(dir, name), name, this.lang));
+      return { written: [], diagnostics };
+    }
+    await Promise.all(backups.map((b) => (b ? fs.unlink(b).catch(() => undefined) : undefined)));
+    files.forEach((f, i) => (manifest.files[f.name] = entries[i] as ManifestEntry));
+    this.changed += files.length;
+    return { written: files.map((f) => join(dir, f.name)), diagnostics };
   }
 }

@@ -1,5 +1,5 @@
 /** The actions of `fangan init` and `fangan progress new`, loaded only when one of them runs. */
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMessage, type Params } from '../../diagnostics/catalog.js';
@@ -8,6 +8,7 @@ import { hasErrors, type Diagnostic, type FileResult, type Lang } from '../../di
 import type { InitAnswers } from '../../init/draft.js';
 import type { WizardSeed } from '../../init/wizard.js';
 import type { Unit } from '../../model/types.js';
+import { ioDiagnostic } from '../../write/errors.js';
 import { resolveLang } from '../context.js';
 import { canPrompt, useColor, UsageError, type CliIO } from '../io.js';
 
@@ -27,23 +28,46 @@ const schemaRefFor = (out: string, schema: string): string =>
     .split(sep)
     .join('/');
 
-/** Refuses symbolic links always and existing files unless `force`. */
+/**
+ * Refuses symbolic links and anything but a regular file (a folder, FIFO or device) always, and
+ * existing files unless `force`.
+ */
 async function checkTarget(out: string, force: boolean | undefined, lang: Lang): Promise<void> {
   const stat = await lstat(out).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
-    throw err;
+    // ENOTDIR (a parent is a file), EACCES …: the same words as any other write problem.
+    throw writeProblem(err, out, lang);
   });
   if (!stat) return;
   if (stat.isSymbolicLink()) throw usage(lang, 'FG7021', { file: out });
+  if (!stat.isFile()) throw usage(lang, 'FG7200', { file: out });
   if (!force) throw usage(lang, 'FG7020', { file: out });
 }
 
+/** An I/O error as a usage error worded like the write stage's diagnostics (exit 2). */
+function writeProblem(err: unknown, out: string, lang: Lang): UsageError {
+  const d = ioDiagnostic(err, out, out, lang);
+  return new UsageError(`${d.message} [${d.code}]`);
+}
+
 /** Checks the target again (the wizard may have taken minutes), then writes atomically. */
-async function writeNew(out: string, text: string, force: boolean | undefined, lang: Lang) {
+async function writeNew(
+  out: string,
+  text: string,
+  force: boolean | undefined,
+  lang: Lang,
+  signal?: AbortSignal,
+) {
   await checkTarget(out, force, lang);
-  await mkdir(dirname(out), { recursive: true });
-  const { atomicWriteFile } = await import('../../write/atomic.js');
-  await atomicWriteFile(dirname(out), basename(out), text);
+  if (signal?.aborted) return false;
+  const { atomicWriteFile, makeDirs } = await import('../../write/atomic.js');
+  try {
+    await makeDirs(dirname(out));
+    await atomicWriteFile(dirname(out), basename(out), text);
+  } catch (err) {
+    throw writeProblem(err, out, lang);
+  }
+  return true;
 }
 
 async function printDiagnostics(io: CliIO, results: FileResult[], lang: Lang): Promise<void> {
@@ -156,7 +180,10 @@ export async function runInit(
   io: CliIO,
 ): Promise<number> {
   const lang = resolveLang(options.lang, io.env);
+  if (file !== undefined && file.trim() === '') throw usage(lang, 'FG9100', { option: '[file]' });
   const out = resolve(io.cwd, file ?? 'plan.yaml');
+  const keys = (options.keys ?? 'en').trim().toLowerCase();
+  if (keys !== 'zh' && keys !== 'en') throw usage(lang, 'FG9301', { value: options.keys ?? '' });
   // Refuse before asking anything, so nobody answers twenty questions for nothing.
   await checkTarget(out, options.force, lang);
 
@@ -209,8 +236,21 @@ export async function runInit(
   const text = planToYaml(draft, {
     schemaRef: schemaRefFor(out, 'plan.schema.json'),
     starterName: starter.name,
+    keys,
   });
-  await writeNew(out, text, options.force, lang);
+  // What init writes must validate: answers the schema or the rules refuse (a 500-character town,
+  // 300 units) are refused here, with the validator's own words, and nothing is written.
+  const { validateText } = await import('../../validate/index.js');
+  const check = validateText(text, { file: out, lang });
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const problems = errors
+      .map((d) => `  - ${d.pointer ? `${d.pointer}: ` : ''}${d.message} [${d.code}]`)
+      .join('\n');
+    throw new UsageError(`${formatMessage('FG7201', lang)} [FG7201]\n${problems}`);
+  }
+  io.graceful?.();
+  if (!(await writeNew(out, text, options.force, lang, io.signal))) return 2;
   io.stdout.write(NEXT_STEPS[lang](display(io, out), draft.plan.period.start.slice(0, 4)));
   return 0;
 }
@@ -242,6 +282,8 @@ export async function runProgressNew(
   if (!quarterOverlaps(quarter, plan.period))
     throw usage(lang, 'FG7111', { quarter: quarter.key, ...plan.period });
 
+  if (options.output !== undefined && options.output.trim() === '')
+    throw usage(lang, 'FG9100', { option: '-o, --output' });
   const out = options.output
     ? resolve(io.cwd, options.output)
     : join(dirname(planPath), 'progress', `${quarter.key}.yaml`);
@@ -279,7 +321,8 @@ export async function runProgressNew(
   };
   const built = buildProgress(plan, scaffold);
   const text = scaffoldProgress(plan, scaffold, built);
-  await writeNew(out, text, options.force, lang);
+  io.graceful?.();
+  if (!(await writeNew(out, text, options.force, lang, io.signal))) return 2;
   if (warnings.length > 0)
     await printDiagnostics(io, [{ file: previousPath, diagnostics: warnings }], lang);
 

@@ -18,6 +18,7 @@ export function defineInit(program: Command, ctx: CliContext): void {
     .option('--indicators <ids>', '量化指标 id，逗号分隔（默认所选目标的全部指标）')
     .option('--measures <ids>', '重点工作 id，逗号分隔（默认服务所选目标的全部工作）')
     .option('--starter <file>', '使用本地起草素材文件（kind: starter）')
+    .option('--keys <style>', '字段名写法：en（英文，默认）或 zh（中文，如 标题、牵头单位）')
     .option('-y, --yes', '不提问，未给出的项目一律用默认值')
     .option('-f, --force', '覆盖已存在的文件')
     .option('--lang <lang>', '界面语言：zh-CN 或 en')
@@ -58,6 +59,7 @@ export interface InitOptions {
   indicators?: string;
   measures?: string;
   starter?: string;
+  keys?: string;
   yes?: boolean;
   force?: boolean;
   lang?: string;

@@ -21,7 +21,7 @@ export function defineRender(program: Command, ctx: CliContext): void {
     .description('把工作方案生成 Word（GB/T 9704）与 Markdown')
     .argument('<plan>', '工作方案 YAML 文件')
     .requiredOption('-o, --out <dir>', '输出目录（不存在时自动创建）')
-    .option('--to <formats>', '输出格式，逗号分隔：docx,md', 'docx,md')
+    .option('--to <formats>', '输出格式，逗号分隔：docx,md,pdf（pdf 需要 LibreOffice）', 'docx,md')
     .option('--template <dir>', '自定义模板目录（先用 fangan templates eject 导出）')
     .option('--profile <file>', 'Word 样式配置文件（默认 GB/T 9704）')
     .option('--force', '覆盖生成后被手工修改过的文件')
@@ -84,9 +84,12 @@ async function printDiagnostics(
 }
 
 /** I/O failures of the output folder are exit 2; refusals (hand edits, links, stale) are exit 1. */
-const IO_CODES = new Set(['FG4005', 'FG4006', 'FG3010']);
-const exitFor = (diagnostics: readonly Diagnostic[]): number =>
-  diagnostics.some((d) => d.severity === 'error' && IO_CODES.has(d.code)) ? 2 : 1;
+const exitFor = async (diagnostics: readonly Diagnostic[]): Promise<number> => {
+  const { isIoProblem } = await import('../../write/errors.js');
+  return diagnostics.some((d) => isIoProblem(d) || d.code === 'FG4202' || d.code === 'FG3010')
+    ? 2
+    : 1;
+};
 
 async function renderCommand(
   planArg: string,
@@ -100,16 +103,25 @@ async function renderCommand(
     import('../usage.js'),
     import('../../render/index.js'),
   ]);
-  const lang = resolveLang(flags.lang, io.env);
+  const lang: Lang = resolveLang(flags.lang, io.env);
   const usage = (code: string, params: Record<string, string>) => usageError(code, lang, params);
+  if (flags.out.trim() === '') throw usage('FG9100', { option: '-o, --out' });
 
   const to: PlanFormat[] = [];
+  let pdf = false;
   for (const part of flags.to.split(',').map((s) => s.trim().toLowerCase())) {
+    if (part === 'pdf') {
+      pdf = true;
+      continue;
+    }
     if (!(render.PLAN_FORMATS as readonly string[]).includes(part)) {
-      throw usage('FG9020', { value: part, choices: render.PLAN_FORMATS.join(', ') });
+      throw usage('FG9020', { value: part, choices: [...render.PLAN_FORMATS, 'pdf'].join(', ') });
     }
     if (!to.includes(part as PlanFormat)) to.push(part as PlanFormat);
   }
+  // A PDF is made from the .docx, so the Word document is rendered even when only pdf is asked.
+  const keepDocx = to.includes('docx');
+  if (pdf && !keepDocx) to.push('docx');
 
   let date: Date | undefined;
   const epoch = io.env.SOURCE_DATE_EPOCH;
@@ -129,6 +141,56 @@ async function renderCommand(
     if (!isDir) throw usage('FG9021', { path: flags.template ?? '' });
   }
 
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const outDir = path.resolve(io.cwd, flags.out);
+  let writer: import('../../write/index.js').OutputWriter | undefined;
+  if (!flags.check) {
+    io.graceful?.();
+    const { OutputWriter } = await import('../../write/index.js');
+    writer = new OutputWriter(outDir, {
+      force: Boolean(flags.force),
+      lang,
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.lockOwner ? { lock: io.lockOwner } : {}),
+    });
+    const problems = await writer.ready();
+    if (await printDiagnostics(ctx, lang, version, problems)) {
+      await writer.close();
+      return exitFor(problems);
+    }
+  }
+  try {
+    return await renderInto(writer, outDir, planArg, flags, ctx, version, {
+      lang,
+      to,
+      date,
+      pdf,
+      keepDocx,
+    });
+  } finally {
+    await writer?.close();
+  }
+}
+
+async function renderInto(
+  writer: import('../../write/index.js').OutputWriter | undefined,
+  outDir: string,
+  planArg: string,
+  flags: RenderFlags,
+  ctx: CliContext,
+  version: string,
+  {
+    lang,
+    to,
+    date,
+    pdf,
+    keepDocx,
+  }: { lang: Lang; to: PlanFormat[]; date: Date | undefined; pdf: boolean; keepDocx: boolean },
+): Promise<number> {
+  const { io } = ctx;
+  const render = await import('../../render/index.js');
+  const templateDir =
+    flags.template === undefined ? undefined : path.resolve(io.cwd, flags.template);
   const planPath = path.resolve(io.cwd, planArg);
   const { loadPlan } = await import('../../validate/index.js');
   const { plan, result } = await loadPlan(planPath, { lang });
@@ -162,11 +224,14 @@ async function renderCommand(
   });
   if (await printDiagnostics(ctx, lang, version, rendered.diagnostics)) return 1;
 
-  const outDir = path.resolve(io.cwd, flags.out);
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
 
-  if (flags.check) {
-    const stale = await render.findStaleOutputs(outDir, rendered.files, lang);
+  if (!writer) {
+    // PDFs carry LibreOffice's own time stamps, so only the .docx/.md are compared.
+    const compared = keepDocx
+      ? rendered.files
+      : rendered.files.filter((f) => !f.name.endsWith('.docx'));
+    const stale = await render.findStaleOutputs(outDir, compared, lang);
     if (await printDiagnostics(ctx, lang, version, stale)) return 1;
     io.stdout.write(
       t(
@@ -178,8 +243,23 @@ async function renderCommand(
     return 0;
   }
 
-  const { writeOutputs } = await import('../../write/index.js');
-  const written = await writeOutputs(outDir, rendered.files, { force: Boolean(flags.force), lang });
+  let files = rendered.files;
+  if (pdf) {
+    const { addPdfOutputs } = await import('../../pdf/index.js');
+    const { defaultProfile } = await import('../../docx/index.js');
+    const converted = await addPdfOutputs(files, {
+      profile: profile ?? (await defaultProfile()),
+      env: io.env,
+      lang,
+      keepDocx,
+    });
+    // Nothing of the call is written when a PDF is missing: a half set of outputs misleads.
+    if (await printDiagnostics(ctx, lang, version, converted.diagnostics)) return 2;
+    files = converted.files;
+  }
+
+  const call = await writer.write(files);
+  const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   if (await printDiagnostics(ctx, lang, version, written.diagnostics)) {
     return exitFor(written.diagnostics);
   }

@@ -15,6 +15,10 @@ interface OutputFlags {
 
 interface ExportFlags extends OutputFlags {
   quarter?: string;
+  issuer?: string;
+  addressee?: string;
+  annual?: boolean;
+  year?: string;
   jobs?: string;
   stats?: boolean;
 }
@@ -22,7 +26,11 @@ interface ExportFlags extends OutputFlags {
 const addOutputOptions = (command: Command): Command =>
   command
     .requiredOption('-o, --output <dir>', '输出文件夹')
-    .option('--to <formats>', '输出格式：docx、md，可用逗号同时指定', 'docx,md')
+    .option(
+      '--to <formats>',
+      '输出格式：docx、md、pdf（pdf 需要 LibreOffice），可用逗号同时指定',
+      'docx,md',
+    )
     .option('--template <dir>', '自带模板所在文件夹（report.md.hbs、rollup.md.hbs）')
     .option('--profile <file>', 'Word 版式配置文件（默认 GB/T 9704）')
     .option('--force', '覆盖手工修改过的输出文件；导出时重新生成未变化的汇报')
@@ -52,6 +60,10 @@ export function defineExport(program: Command, ctx: CliContext): void {
       ),
   )
     .option('--quarter <quarter>', '只导出这个季度，例如 2025Q1')
+    .option('--issuer <name>', '汇总报告的落款单位，例如 云川县卫生健康局（优先于 county.yaml）')
+    .option('--addressee <name>', '汇总报告标题下的主送机关（优先于 county.yaml）')
+    .option('--annual', '导出各乡镇年度工作总结和县级年度汇总报告，而不是季度汇报')
+    .option('--year <year>', '与 --annual 一起用：只导出这一年，例如 2025')
     .option('-j, --jobs <n>', '并行线程数（默认为 CPU 数）')
     .option('--stats', '结束时在标准错误输出用时和内存峰值（JSON）')
     .action(async (paths: string[], flags: ExportFlags, command: Command) => {
@@ -69,10 +81,16 @@ async function common(flags: OutputFlags, ctx: CliContext) {
   const lang: Lang = resolveLang(flags.lang, ctx.io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
     new UsageError(`${code} ${formatMessage(code, lang, params)}`);
-  const formats = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
-  if (formats.length === 0 || formats.some((f) => f !== 'docx' && f !== 'md')) {
+  if (flags.output.trim() === '') throw usage('FG9100', { option: '-o, --output' });
+  const asked = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
+  if (asked.length === 0 || asked.some((f) => f !== 'docx' && f !== 'md' && f !== 'pdf')) {
     throw usage('FG6022', { value: flags.to });
   }
+  // A PDF is converted from the .docx, so Word is rendered whenever pdf is asked for.
+  const pdf = asked.includes('pdf');
+  const keepDocx = asked.includes('docx');
+  const formats = asked.filter((f) => f !== 'pdf');
+  if (pdf && !keepDocx) formats.push('docx');
   if (flags.format !== 'stylish' && flags.format !== 'json') {
     throw usage('FG9004', { format: flags.format, choices: 'stylish, json' });
   }
@@ -101,12 +119,57 @@ async function common(flags: OutputFlags, ctx: CliContext) {
       }),
     );
   };
-  return { lang, usage, settings, resolve, printProblems, formatMessage };
+  return { lang, usage, settings, resolve, printProblems, formatMessage, pdf, keepDocx };
 }
 
 /** `fangan report`: one progress file -> its report. Exit 0 written, 1 bad data, 2 usage. */
 async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext): Promise<number> {
-  const { lang, settings, resolve, printProblems } = await common(flags, ctx);
+  const shared = await common(flags, ctx);
+  // The output folder is opened (created, locked, checked) before anything is rendered.
+  const writer = await openOutput(shared.resolve(flags.output), flags, shared.lang, ctx);
+  if (Array.isArray(writer)) {
+    await shared.printProblems([{ file: flags.output, diagnostics: writer }], 'stdout');
+    return 2;
+  }
+  try {
+    return await reportInto(writer, file, flags, ctx, shared);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** An OutputWriter for `dir`, or the problems that make the folder unusable (exit 2). */
+async function openOutput(
+  dir: string,
+  flags: { force?: boolean },
+  lang: Lang,
+  ctx: CliContext,
+): Promise<import('../../write/index.js').OutputWriter | Diagnostic[]> {
+  const { io } = ctx;
+  io.graceful?.();
+  const [{ OutputWriter }, { hasErrors }] = await Promise.all([
+    import('../../write/index.js'),
+    import('../../diagnostics/types.js'),
+  ]);
+  const writer = new OutputWriter(dir, {
+    force: Boolean(flags.force),
+    lang,
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.lockOwner ? { lock: io.lockOwner } : {}),
+  });
+  const problems = await writer.ready();
+  if (!hasErrors(problems)) return writer;
+  await writer.close();
+  return problems;
+}
+
+async function reportInto(
+  writer: import('../../write/index.js').OutputWriter,
+  file: string,
+  flags: OutputFlags,
+  ctx: CliContext,
+  { lang, settings, resolve, printProblems, pdf, keepDocx }: Awaited<ReturnType<typeof common>>,
+): Promise<number> {
   const [
     { loadProgress },
     { buildReportView },
@@ -145,8 +208,17 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
     }
     return fail(loaded.result);
   }
+  // Earlier quarters next to this file (the layout of `progress new`), for the 环比 sentences.
+  const { findHistory } = await import('../../report/history.js');
+  const earlier = await findHistory(absolute, loaded.progress, loaded.plan, {
+    lang,
+    load: (f) => loadProgress(f, { lang }),
+    display: (f) => path.relative(ctx.io.cwd, f),
+    ...(loaded.planFile ? { planFile: loaded.planFile } : {}),
+  });
   const options: Parameters<typeof buildReportView>[2] = {
     progressFile: file,
+    history: earlier.history,
   };
   if (loaded.planFile) options.planFile = path.relative(ctx.io.cwd, loaded.planFile);
   if (flags.asOf) options.asOf = flags.asOf;
@@ -165,18 +237,38 @@ async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext):
   }
 
   const names = write.safeFileNames(reportFileStem(view.periodKey, view.town), settings.formats);
-  const files = settings.formats.map((ext, i) => ({
+  let files: { name: string; data: Uint8Array | string }[] = settings.formats.map((ext, i) => ({
     name: names[i] as string,
     data: ext === 'docx' ? (rendered.docx as Uint8Array) : rendered.markdown,
   }));
-  const outDir = resolve(flags.output);
-  const written = await write.writeOutputs(outDir, files, { force: Boolean(flags.force), lang });
+  if (pdf) {
+    const [{ addPdfOutputs }, { defaultProfile, loadProfile }] = await Promise.all([
+      import('../../pdf/index.js'),
+      import('../../docx/index.js'),
+    ]);
+    const profile = settings.profileFile
+      ? await loadProfile(settings.profileFile, { lang })
+      : await defaultProfile();
+    const converted = await addPdfOutputs(files, { profile, env: ctx.io.env, lang, keepDocx });
+    if (hasErrors(converted.diagnostics)) {
+      await printProblems([{ file, diagnostics: converted.diagnostics }], 'stdout');
+      return 2;
+    }
+    files = converted.files;
+  }
+  const call = await writer.write(files);
+  const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   const warnings = loaded.result.diagnostics;
   await printProblems(
-    [{ file, diagnostics: [...warnings.map(relabel), ...written.diagnostics] }],
+    [
+      {
+        file,
+        diagnostics: [...warnings.map(relabel), ...earlier.diagnostics, ...written.diagnostics],
+      },
+    ],
     'stdout',
   );
-  if (hasErrors(written.diagnostics)) return 1;
+  if (hasErrors(written.diagnostics)) return written.diagnostics.some(write.isIoProblem) ? 2 : 1;
   if (flags.format !== 'json') {
     for (const p of written.written) {
       ctx.io.stdout.write(
@@ -196,10 +288,31 @@ async function exportCommand(
 ): Promise<number> {
   const started = Date.now();
   const { io } = ctx;
-  const { lang, usage, settings, resolve, printProblems } = await common(flags, ctx);
+  const { lang, usage, settings, resolve, printProblems, pdf, keepDocx } = await common(flags, ctx);
+  if (pdf) {
+    // Without LibreOffice no town could be written: say so once, before rendering anything.
+    const { findSoffice } = await import('../../pdf/index.js');
+    if (!(await findSoffice(io.env))) {
+      const { makeDiagnostic } = await import('../../diagnostics/make.js');
+      const program = io.env.FANGAN_SOFFICE || 'soffice';
+      const at = { file: flags.output, line: 1, column: 1 };
+      await printProblems(
+        [{ file: flags.output, diagnostics: [makeDiagnostic('FG5301', lang, at, { program })] }],
+        'stderr',
+      );
+      return 2;
+    }
+  }
+  const { useColor } = await import('../io.js');
   const quarter = flags.quarter?.trim().toUpperCase();
   if (quarter !== undefined && !/^\d{4}Q[1-4]$/.test(quarter)) {
     throw usage('FG6021', { value: flags.quarter ?? '' });
+  }
+  for (const [option, value] of [
+    ['--issuer', flags.issuer],
+    ['--addressee', flags.addressee],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') throw usage('FG9252', { option });
   }
   let threads: number;
   if (flags.jobs === undefined) threads = (await import('node:os')).availableParallelism();
@@ -211,6 +324,7 @@ async function exportCommand(
       kind: lang === 'en' ? 'positive' : '正',
     });
 
+  if (flags.annual) return annualExport(paths, flags, ctx);
   const [{ discoverFiles }, { exportReports }, { createProgressBar }, path] = await Promise.all([
     import('../files.js'),
     import('../../export/index.js'),
@@ -221,8 +335,21 @@ async function exportCommand(
   const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
   const json = flags.format === 'json';
   let bar: ReturnType<typeof createProgressBar> | undefined;
+  // Problems are printed a chunk of files at a time, as the export reads them back in path order.
+  const formatOptions = {
+    lang,
+    color: useColor(io),
+    cwd: io.cwd,
+    strict: false,
+    version: '',
+  };
+  const stylish = json ? undefined : await import('../formatters/stylish.js');
+  const problems = { files: 0, errors: 0, warnings: 0 };
 
+  io.graceful?.();
   const summary = await exportReports({
+    ...(io.signal ? { signal: io.signal } : {}),
+    ...(io.lockOwner ? { lock: io.lockOwner } : {}),
     files,
     outDir: resolve(flags.output),
     cwd: io.cwd,
@@ -235,6 +362,9 @@ async function exportCommand(
     ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
     ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
+    ...(pdf ? { pdf: { env: io.env, keepDocx } } : {}),
     onEvent: (event) => {
       if (event.type === 'start') {
         bar = createProgressBar(io, event.total, {
@@ -251,26 +381,50 @@ async function exportCommand(
       }
       bar?.tick(r.town ?? r.source);
     },
+    ...(stylish
+      ? {
+          onProblems: (results: FileResult[]) => {
+            bar?.done();
+            for (const r of results) {
+              problems.files++;
+              for (const d of r.diagnostics)
+                problems[d.severity === 'error' ? 'errors' : 'warnings']++;
+            }
+            io.stdout.write(stylish.stylishBlocks(results, formatOptions));
+          },
+        }
+      : {}),
   });
   bar?.done();
+  if (summary.unwritable) {
+    // The output folder cannot be used: nothing was rendered or written.
+    await printProblems([{ file: flags.output, diagnostics: summary.unwritable }], 'stderr');
+    return 2;
+  }
 
   if (summary.progressFiles === 0) throw usage('FG6020', { paths: paths.join(' ') });
   if (summary.found === 0) {
     throw usage('FG6023', { quarter: quarter ?? '', count: summary.progressFiles });
   }
   const outDir = resolve(flags.output);
+  const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
+  const failedAny = summary.counts.failed > 0 || summary.failures.length > 0;
   if (json) {
     const { readFile } = await import('node:fs/promises');
     io.stdout.write(await readFile(path.join(outDir, 'index.json'), 'utf8'));
   } else {
-    await printProblems(summary.results, 'stdout');
+    if (problems.files > 0 && stylish) {
+      io.stdout.write(`${stylish.stylishSummary(problems, formatOptions)}\n`);
+    }
     const { written, skipped, failed } = summary.counts;
     const rollups = summary.rollups.filter((r) => r.status !== 'failed').length;
+    const rollupsFailed = summary.rollups.length - rollups;
     const where = path.relative(io.cwd, outDir) || '.';
+    const mark = failedAny ? '✖' : '✔';
     io.stdout.write(
       lang === 'en'
-        ? `${failed ? '✖' : '✔'} ${written} reports written, ${skipped} unchanged, ${failed} failed; ${rollups} roll-ups; index: ${where}/index.md\n`
-        : `${failed ? '✖' : '✔'} 已生成 ${written} 份汇报，未变化跳过 ${skipped} 份，失败 ${failed} 份；汇总报告 ${rollups} 份；清单：${where}/index.md\n`,
+        ? `${mark} ${written} reports written, ${skipped} unchanged, ${failed} failed; ${rollups} roll-ups${rollupsFailed ? `, ${rollupsFailed} failed` : ''}; index: ${where}/index.md\n`
+        : `${mark} 已生成 ${written} 份汇报，未变化跳过 ${skipped} 份，失败 ${failed} 份；汇总报告 ${rollups} 份${rollupsFailed ? `，失败 ${rollupsFailed} 份` : ''}；清单：${where}/index.md\n`,
     );
   }
   if (flags.stats) {
@@ -281,6 +435,44 @@ async function exportCommand(
     };
     io.stderr.write(`${JSON.stringify(stats)}\n`);
   }
-  const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
-  return summary.counts.failed > 0 || rollupFailed ? 1 : 0;
+  return failedAny || rollupFailed || summary.countyFailed ? 1 : 0;
+}
+
+/** `fangan export --annual`: every town's annual summary and one annual roll-up per county. */
+async function annualExport(paths: string[], flags: ExportFlags, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  const { lang, usage, settings, resolve, printProblems } = await common(flags, ctx);
+  const [{ discoverFiles }, { exportAnnual }, { parseYear }, path] = await Promise.all([
+    import('../files.js'),
+    import('../../export/annual.js'),
+    import('./annual.js'),
+    import('node:path'),
+  ]);
+  const year = parseYear(flags.year);
+  if (typeof year === 'object') throw usage('FG9250', { value: year.bad });
+  const inputs = await discoverFiles(paths, io.cwd, lang);
+  const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  const outDir = resolve(flags.output);
+  const summary = await exportAnnual({
+    files,
+    outDir,
+    cwd: io.cwd,
+    formats: settings.formats,
+    force: Boolean(flags.force),
+    lang,
+    ...(year === undefined ? {} : { year }),
+    ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
+    ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
+    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
+  });
+  if (summary.towns === 0) throw usage('FG6020', { paths: paths.join(' ') });
+  await printProblems(summary.results, 'stdout');
+  const where = path.relative(io.cwd, outDir) || '.';
+  io.stdout.write(
+    lang === 'en'
+      ? `${summary.failed ? '✖' : '✔'} ${summary.summaries} annual summaries, ${summary.rollups} county annual roll-ups in ${where}; ${summary.failed} failed\n`
+      : `${summary.failed ? '✖' : '✔'} 已生成 ${summary.summaries} 份年度工作总结、${summary.rollups} 份县级年度汇总报告（${where}）；失败 ${summary.failed} 份\n`,
+  );
+  return summary.failed > 0 ? 1 : 0;
 }

@@ -76,7 +76,8 @@ async function validateCommand(
   const maxWarnings = integer('--max-warnings', flags.maxWarnings, 0);
   const jobs = integer('--jobs', flags.jobs, 1) ?? pool.defaultJobs();
 
-  const inputs = await files.discoverFiles(paths, io.cwd, lang);
+  const unreadable: import('../files.js').UnreadableFolder[] = [];
+  const inputs = await files.discoverFiles(paths, io.cwd, lang, { unreadable });
   const format = await formatters.loadFormatter(flags.format);
   const check = {
     lang,
@@ -107,16 +108,25 @@ async function validateCommand(
         diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
       }))
     : results;
-  io.stdout.write(
-    format(shown, {
-      lang,
-      color: flags.format === 'stylish' && useColor(io),
-      cwd: io.cwd,
-      strict: Boolean(flags.strict),
-      version,
-    }),
-  );
+  const formatOptions = {
+    lang,
+    color: flags.format === 'stylish' && useColor(io),
+    cwd: io.cwd,
+    strict: Boolean(flags.strict),
+    version,
+  };
+  if (failures.length > 0 && flags.format === 'stylish') {
+    // A file that could not be read must not end in "✔ 0 files, no problems".
+    const stylish = await import('../formatters/stylish.js');
+    io.stdout.write(
+      stylish.stylishBlocks(shown, formatOptions) +
+        (results.length > 0 ? `${stylish.stylishSummary(counts, formatOptions)}\n` : '') +
+        `✖ ${formatMessage('FG9150', lang, { count: failures.length })}\n`,
+    );
+  } else io.stdout.write(format(shown, formatOptions));
 
+  // Unreadable sub-folders are reported like unreadable files: the rest was still checked.
+  failures.push(...unreadable.map((u) => ({ file: u.display, reason: u.reason })));
   for (const f of failures) {
     io.stderr.write(
       `fangan: FG9003 ${formatMessage('FG9003', lang, { path: f.file, reason: f.reason })}\n`,
@@ -133,17 +143,19 @@ async function validateCommand(
   return failed ? 1 : 0;
 }
 
-/** Reads all of standard input and checks it in this thread (a single document is quick). */
+/** Reads standard input (up to the size limit) and checks it in this thread (one document is quick). */
 async function checkStdin(
   io: CliContext['io'],
   file: string,
   options: { lang: Lang; encoding?: string; keepSource: boolean },
 ): Promise<Outcome> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
+  const { readStreamCapped } = await import('../../read/file.js');
+  // Capped like a file: an endless producer is cut off at the size limit (FG1201).
+  const read = await readStreamCapped(io.stdin as AsyncIterable<Uint8Array | string>, {
+    file,
+    lang: options.lang,
+  });
+  if (!read.ok) return { result: { file, diagnostics: read.diagnostics } };
   const { loadCore, checkInput } = await import('../validate-one.js');
-  const bytes = new Uint8Array(Buffer.concat(chunks));
-  return checkInput(await loadCore(), bytes, file, io.cwd, options);
+  return checkInput(await loadCore(), read.bytes, file, io.cwd, options);
 }

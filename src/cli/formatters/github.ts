@@ -32,8 +32,10 @@ export const formatGithub: Formatter = (results, options) => {
         out.push(annotation(d, file, message));
         shown++;
       } else {
+        // The path escaped as in an annotation's file= property, so no folder name can break the
+        // line or start a workflow command of its own (`::error …`).
         overflow.push(
-          `${file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${oneLine(d.message)}`,
+          `${escapeProperty(file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${oneLine(d.message)}`,
         );
       }
     }

@@ -3,9 +3,12 @@ import type { Formatter, FormatOptions } from './index.js';
 import { relativePath } from './paths.js';
 
 /**
- * JUnit XML for CI test reports: a <testsuite> per file; a clean file is one passing <testcase>,
- * otherwise one <testcase> per problem. Errors are <failure>s; warnings are failures only with
- * `--strict` (matching the exit code), otherwise passing cases that carry the text in <system-out>.
+ * JUnit XML for CI test reports, in the shape of Jenkins' junit-10 schema (which GitLab, GitHub
+ * test reporters and most other readers accept too): a <testsuite> per file; a clean file is one
+ * passing <testcase>, otherwise one <testcase> per problem. Errors are <failure>s; warnings are
+ * failures only with `--strict` (matching the exit code), otherwise passing cases that carry the
+ * text in <system-out>. The schema has no place for a file or line on a test case, so the
+ * position goes into the case's <system-out> (`file:line:column`).
  */
 export const formatJunit: Formatter = (results, options) => {
   let tests = 0;
@@ -38,7 +41,7 @@ function testsuite(
     return {
       xml:
         `  <testsuite name="${file}" tests="1" failures="0" errors="0" skipped="0">\n` +
-        `    <testcase classname="${file}" name="${file}" file="${file}"/>\n` +
+        `    <testcase classname="${file}" name="${file}"/>\n` +
         '  </testsuite>\n',
       tests: 1,
       failures: 0,
@@ -50,10 +53,11 @@ function testsuite(
     if (fails) failures++;
     const name = attr(`${d.line}:${d.column} ${d.code}`);
     const body = text(details(d, options));
+    const where = text(`${relativePath(d.file, options.cwd)}:${d.line}:${d.column}`);
     const inner = fails
-      ? `<failure type="${attr(d.code)}" message="${attr(d.message)}">${body}</failure>`
+      ? `<failure type="${attr(d.code)}" message="${attr(d.message)}">${body}</failure><system-out>${where}</system-out>`
       : `<system-out>${body}</system-out>`;
-    return `    <testcase classname="${file}" name="${name}" file="${file}" line="${d.line}">${inner}</testcase>\n`;
+    return `    <testcase classname="${file}" name="${name}">${inner}</testcase>\n`;
   });
   return {
     xml:

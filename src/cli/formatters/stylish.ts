@@ -1,6 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Diagnostic, Lang } from '../../diagnostics/types.js';
-import { countProblems, summaryText, type Formatter, type ProblemCounts } from './index.js';
+import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
+import {
+  countProblems,
+  summaryText,
+  type FormatOptions,
+  type Formatter,
+  type ProblemCounts,
+} from './index.js';
 
 /**
  * The default, human format: one block per problem, files in input order,
@@ -14,17 +20,28 @@ import { countProblems, summaryText, type Formatter, type ProblemCounts } from '
  * and a summary line. Carets line up under Chinese text (wide characters count two columns).
  */
 export const formatStylish: Formatter = (results, options) => {
+  const blocks = stylishBlocks(results, options);
+  const summary = stylishSummary(countProblems(results), options);
+  return `${blocks}${summary}\n`;
+};
+
+/**
+ * The problem blocks alone, each followed by a blank line ('' without problems): a long list can
+ * be printed a chunk of files at a time, then `stylishSummary` once for all of them.
+ */
+export function stylishBlocks(results: readonly FileResult[], options: FormatOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const words = text[options.lang];
-  const blocks: string[] = [];
+  let out = '';
   for (const result of results) {
     const lines = result.source?.split('\n');
-    for (const d of result.diagnostics) blocks.push(problemBlock(d, lines, words, paint));
+    for (const d of result.diagnostics) out += `${problemBlock(d, lines, words, paint)}\n\n`;
   }
-  const counts = countProblems(results);
-  const summary = summaryLine(counts, options.lang, paint);
-  return blocks.length === 0 ? `${summary}\n` : `${blocks.join('\n\n')}\n\n${summary}\n`;
-};
+  return out;
+}
+
+export const stylishSummary = (counts: ProblemCounts, options: FormatOptions): string =>
+  summaryLine(counts, options.lang, new Chalk({ level: options.color ? 1 : 0 }));
 
 interface Words {
   error: string;

@@ -62,4 +62,15 @@ export const cliMessages: MessageTable = {
     'zh-CN': '环境变量 SOURCE_DATE_EPOCH 应为非负整数秒数，收到“{value}”',
     en: 'SOURCE_DATE_EPOCH must be a non-negative whole number of seconds, got "{value}"',
   },
+  // FG9150–FG9199: the CLI's own output.
+  FG9150: {
+    severity: 'error',
+    'zh-CN': '{count} 个文件无法读取，没有校验（原因见标准错误输出）',
+    en: '{count} file(s) could not be read and were not checked (see standard error)',
+  },
+  FG9151: {
+    severity: 'error',
+    'zh-CN': '写入标准输出失败（{detail}），输出不完整',
+    en: 'Writing to standard output failed ({detail}); the output is incomplete',
+  },
 };

@@ -30,4 +30,57 @@ export const docxMessages: MessageTable = {
     'zh-CN': '未知的样式配置项“{field}”，此处可用：{known}',
     en: 'Unknown style profile field "{field}"; allowed here: {known}',
   },
+  // PDF through LibreOffice (--to pdf).
+  FG5301: {
+    severity: 'error',
+    'zh-CN':
+      '找不到 LibreOffice 程序“{program}”，无法生成 PDF。请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui；Windows/macOS：libreoffice.org），或用环境变量 FANGAN_SOFFICE 指定 soffice 的完整路径；不加 pdf 时照常生成 Word 和 Markdown',
+    en: 'Cannot find the LibreOffice program "{program}", needed for PDF output. Install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows/macOS: libreoffice.org) or set FANGAN_SOFFICE to the full path of soffice; without pdf in --to, Word and Markdown are written as usual',
+  },
+  FG5302: {
+    severity: 'error',
+    'zh-CN': 'LibreOffice 没有把这份文档转换为 PDF（{reason}）',
+    en: 'LibreOffice did not convert this document to PDF ({reason})',
+  },
+  FG5303: {
+    severity: 'error',
+    'zh-CN': 'LibreOffice 转换 {count} 份文档超过 {seconds} 秒仍未完成，已中止',
+    en: 'LibreOffice did not finish converting {count} document(s) within {seconds} s; stopped',
+  },
+
+  // FG51xx: values of a style profile that do not fit together.
+  FG5101: {
+    severity: 'error',
+    'zh-CN':
+      '{what}页边距合计 {margins} 毫米，纸张只有 {size} 毫米，版心只剩 {left} 毫米（至少需要 {min} 毫米）',
+    en: 'The {what} margins add up to {margins} mm on a {size} mm page, leaving {left} mm of text area (at least {min} mm needed)',
+  },
+  FG5102: {
+    severity: 'error',
+    'zh-CN':
+      '版心高 {height} 毫米排 {lines} 行，行距只有 {pitch} 磅，小于正文字号 {body} 磅：请减少每页行数或调小字号',
+    en: '{lines} lines in a {height} mm text area give a line pitch of {pitch} pt, less than the {body} pt body size: use fewer lines per page or a smaller size',
+  },
+  FG5103: {
+    severity: 'error',
+    'zh-CN':
+      '版心宽 {width} 毫米排 {chars} 字，每字只有 {pitch} 磅，与正文字号 {body} 磅不符（应在字号的 0.9～2 倍之间）：请调整每行字数',
+    en: '{chars} characters in a {width} mm line give {pitch} pt per character, which does not fit the {body} pt body size (0.9 to 2 times the size): adjust the characters per line',
+  },
+  FG5104: {
+    severity: 'error',
+    'zh-CN': '“{field}”为 {value} 毫米，超出版心的 {limit} 毫米',
+    en: '"{field}" is {value} mm, more than the {limit} mm of the text area',
+  },
+  FG5105: {
+    severity: 'error',
+    'zh-CN': '“{field}”为 {value}，应小于 {limitField}（{limit}）',
+    en: '"{field}" is {value}; it must be less than {limitField} ({limit})',
+  },
+  FG5106: {
+    severity: 'error',
+    'zh-CN':
+      '页码距版心 {gap} 毫米、字高 {height} 毫米，放不进 {margin} 毫米的下边距：请减小 gapBelowTextMm 或加大下边距',
+    en: 'A page number {gap} mm below the text and {height} mm high does not fit the {margin} mm bottom margin: reduce gapBelowTextMm or widen the margin',
+  },
 };

@@ -57,6 +57,22 @@ export const outputMessages: MessageTable = {
     'zh-CN': '输出目录“{name}”是符号链接，拒绝写入',
     en: 'The output folder "{name}" is a symbolic link; refusing to write',
   },
+  // FG4200–FG4299: batch export.
+  FG4200: {
+    severity: 'error',
+    'zh-CN': '“{name}”在生成后被手工修改过，未覆盖；这一项没有写入，导出的其余文件照常写入',
+    en: '"{name}" was edited by hand after it was generated; not overwritten, so this item was not written (the rest of the export was)',
+  },
+  FG4201: {
+    severity: 'error',
+    'zh-CN': '“{name}”不是 fangan 生成的文件，未覆盖；这一项没有写入，导出的其余文件照常写入',
+    en: '"{name}" was not written by fangan; not overwritten, so this item was not written (the rest of the export was)',
+  },
+  FG4202: {
+    severity: 'error',
+    'zh-CN': '读取“{name}”失败：{detail}',
+    en: 'Reading "{name}" failed: {detail}',
+  },
   // Hints (shown under another message).
   FG4090: {
     severity: 'warning',

@@ -115,6 +115,38 @@ export const readMessages: MessageTable = {
     'zh-CN': '方括号或花括号里不能再分行写列表或映射',
     en: 'Block lists or mappings cannot appear inside [ ] or { }',
   },
+  FG1200: {
+    severity: 'error',
+    'zh-CN': '这不是普通文件，而是{kind}，未读取；请给出一个普通的文本文件',
+    en: 'This is not a regular file but {kind}, so it was not read; name an ordinary text file',
+  },
+  FG1201: {
+    severity: 'error',
+    'zh-CN': '内容超过 {limit} 字节的上限，已停止读取，未作处理',
+    en: 'The input is larger than the limit of {limit} bytes; reading stopped and nothing was processed',
+  },
+  FG1202: {
+    severity: 'error',
+    'zh-CN': '不支持 YAML 合并键“<<”，请把要合并的各项直接写出来',
+    en: 'YAML merge keys ("<<") are not supported; write the merged entries out in full',
+  },
+  FG1203: {
+    severity: 'error',
+    'zh-CN':
+      '“{source}”不是有限的数字（YAML 把它读作无穷大或非数）；请写出实际数值，如果是文字请加引号',
+    en: '"{source}" is not a finite number (YAML reads it as infinity or not-a-number); write the actual value, or quote it if it is text',
+  },
+  FG1204: {
+    severity: 'error',
+    'zh-CN':
+      '文件是 GB18030（GBK）编码，但第 {offset} 字节处的汉字不完整或已损坏（文件可能被截断了）',
+    en: 'The file is GB18030 (GBK) text, but the character at byte offset {offset} is incomplete or damaged (the file may have been cut off)',
+  },
+  FG1205: {
+    severity: 'error',
+    'zh-CN': '文件是 UTF-32 编码（{encoding}），不支持；请在编辑器中另存为 UTF-8',
+    en: 'The file is encoded as UTF-32 ({encoding}), which is not supported; save it as UTF-8 in your editor',
+  },
   FG1901: {
     severity: 'warning',
     'zh-CN': '这里有全角冒号“：”（U+FF1A），键和值之间要用半角冒号“:”并在后面加一个空格',

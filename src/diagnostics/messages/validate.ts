@@ -183,6 +183,54 @@ export const validateMessages: MessageTable = {
     'zh-CN': '重点工作“{id}”缺少完成时限（deadline）',
     en: 'The measure "{id}" has no deadline (deadline)',
   },
+  FG2350: {
+    severity: 'error',
+    'zh-CN':
+      '指标“{id}”是 {kind} 类型，不能设 cumulative: true；只有数量类指标（kind: count）可以逐季累计',
+    en: 'The indicator "{id}" is of kind {kind} and cannot be cumulative; only counts (kind: count) accumulate',
+  },
+  FG2351: {
+    severity: 'error',
+    'zh-CN': '累计指标“{id}”的方向应为提高（increase）：累计数只会逐季增加',
+    en: 'The cumulative indicator "{id}" must have direction increase: a running total only grows',
+  },
+  FG2352: {
+    severity: 'error',
+    'zh-CN': '{field} 是数量，不能为负数，这里是 {value}',
+    en: '{field} is a count and cannot be negative, but it is {value}',
+  },
+  FG2353: {
+    severity: 'error',
+    'zh-CN': '指标“{id}”的阶段目标季度 {quarter} 不在实施周期（{start} 至 {end}）内',
+    en: 'The staged target quarter {quarter} of the indicator "{id}" is outside the plan period ({start} to {end})',
+  },
+  FG2354: {
+    severity: 'error',
+    'zh-CN':
+      '指标“{id}”的阶段目标 {quarter} 在完成时限 {deadline} 或之后结束，数值应等于目标值 {target}，这里是 {value}',
+    en: 'The staged target {quarter} of the indicator "{id}" ends on or after its deadline {deadline}, so it must equal the target {target}, but it is {value}',
+  },
+  FG2355: {
+    severity: 'error',
+    'zh-CN':
+      '指标“{id}”的阶段目标 {quarter}（{value}）与方向不符：应逐季向目标值推进，不能比前一节点（{previous}）更差',
+    en: 'The staged target {quarter} ({value}) of the indicator "{id}" goes against its direction: it is worse than the point before it ({previous})',
+  },
+  FG2356: {
+    severity: 'error',
+    'zh-CN': '指标“{id}”的阶段目标 {quarter}（{value}）超过了最终目标值 {target}',
+    en: 'The staged target {quarter} ({value}) of the indicator "{id}" goes beyond its final target {target}',
+  },
+  FG2357: {
+    severity: 'error',
+    'zh-CN': '指标“{id}”的黄色线 at_risk（{at_risk}）高于绿色线 on_track（{on_track}）',
+    en: 'The at_risk threshold ({at_risk}) of the indicator "{id}" is above its on_track threshold ({on_track})',
+  },
+  FG2358: {
+    severity: 'error',
+    'zh-CN': '指标“{id}”是数量，实际值不能为负数，这里是 {value}',
+    en: 'The indicator "{id}" is a count; its actual value cannot be negative, but it is {value}',
+  },
   FG2201: {
     severity: 'error',
     'zh-CN': '找不到 plan 指向的工作方案文件 {path}',
@@ -305,6 +353,45 @@ export const validateMessages: MessageTable = {
     severity: 'warning',
     'zh-CN': '此处可用的字段：{keys}',
     en: 'Fields allowed here: {keys}',
+  },
+  // FG24xx: Chinese keys and values (src/validate/aliases.ts) and forgiving hints; FG245x hints.
+  FG2401: {
+    severity: 'error',
+    'zh-CN':
+      '“{key}”和第 {firstLine} 行的“{first}”是同一个字段（中文、英文各写了一次），只能写一次',
+    en: '"{key}" is the same field as "{first}" on line {firstLine} (written once in Chinese, once in English); write it only once',
+  },
+  FG2402: {
+    severity: 'error',
+    'zh-CN': '{field} 的值两端是中文引号 {open}{close}，YAML 不把它们当作引号，会原样印进文档',
+    en: 'The value of {field} is wrapped in typographic quotes {open}{close}; YAML does not read them as quotes, so they would be printed into the document',
+  },
+  FG2451: {
+    severity: 'warning',
+    'zh-CN': '改成：{fix}',
+    en: 'Change it to: {fix}',
+  },
+  FG2452: {
+    severity: 'warning',
+    'zh-CN': '“{name}”是单位名称，这里要写它在 units 中的编号：{fix}',
+    en: '"{name}" is the name of a unit; write its id from units here: {fix}',
+  },
+  FG2453: {
+    severity: 'warning',
+    'zh-CN':
+      '半角冒号“:”后面跟空格，会把这句话读成“键: 值”；句子里的冒号请用全角“：”，或者给整句加引号：{fix}',
+    en: 'An ASCII colon ":" followed by a space makes this sentence a "key: value" pair; in a Chinese sentence use the full-width colon "：", or quote the whole sentence: {fix}',
+  },
+  // FG930x: `fangan fmt` usage (kept here, next to the key aliases the command rewrites).
+  FG9301: {
+    severity: 'error',
+    'zh-CN': '--keys 的取值“{value}”无效，只能是 zh（中文字段名）或 en（英文字段名）',
+    en: 'Invalid --keys value "{value}": use zh (Chinese keys) or en (English keys)',
+  },
+  FG9302: {
+    severity: 'error',
+    'zh-CN': '不加 --write 时只能转换一个文件（结果打印到标准输出）；要改写多个文件请加 --write',
+    en: 'Without --write only one file can be converted (the result goes to standard output); add --write to rewrite several files',
   },
 };
 

@@ -38,11 +38,14 @@ export function chartPartXml(chart: XyChart, profile: StyleProfile): string {
   const seriesName = (s: ChartSeries, i: number): string =>
     `<c:tx><c:strRef><c:f>Sheet1!$${column(i)}$1</c:f><c:strCache><c:ptCount val="1"/>` +
     `<c:pt idx="0"><c:v>${escapeXml(s.name ?? chart.yLabel ?? `系列${i + 1}`)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`;
-  const labels =
+  // Values shown on the bars; on a line above its points (`position`: CT_DLblPos for lines).
+  const labelsAt = (position = ''): string =>
     '<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>' +
     txPr +
+    (position ? `<c:dLblPos val="${position}"/>` : '') +
     '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>' +
     '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
+  const labels = labelsAt();
   // The first series in the profile colour, further ones from a fixed palette.
   const colour = (i: number): string =>
     i === 0
@@ -72,10 +75,19 @@ export function chartPartXml(chart: XyChart, profile: StyleProfile): string {
       : '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
         lines
           .map(
-            ({ s, i }) =>
-              `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(s, i)}` +
-              `<c:spPr><a:ln w="28575" cap="rnd">${fill(i)}<a:round/></a:ln></c:spPr>` +
-              `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${categories}${values(s, i)}<c:smooth val="0"/></c:ser>`,
+            // The first line carries its values above circle markers, unless bars already show
+            // values; further lines (a target, a comparison) are dashed with dash markers, which
+            // still show where there is a single category.
+            ({ s, i }, n) => {
+              const main = n === 0 && bars.length === 0;
+              return (
+                `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(s, i)}` +
+                `<c:spPr><a:ln w="${main ? 28575 : 19050}" cap="rnd">${fill(i)}` +
+                `${main ? '' : '<a:prstDash val="dash"/>'}<a:round/></a:ln></c:spPr>` +
+                `<c:marker><c:symbol val="${main ? 'circle' : 'dash'}"/><c:size val="${main ? 5 : 9}"/></c:marker>` +
+                `${main ? labelsAt('t') : ''}${categories}${values(s, i)}<c:smooth val="0"/></c:ser>`
+              );
+            },
           )
           .join('') +
         `<c:marker val="1"/>${axes}</c:lineChart>`;

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Diagnostic, Lang } from '../../diagnostics/types.js';
+import type { CliContext } from '../context.js';
+
+interface FmtFlags {
+  keys: string;
+  write?: boolean;
+  lang?: string;
+}
+
+/** `fangan fmt <file...> --keys zh|en [--write]`: English <-> Chinese keys, comments kept. */
+export function defineFmt(program: Command, ctx: CliContext): void {
+  program
+    .command('fmt')
+    .description('把方案或进展文件的字段名在英文和中文之间转换（注释、顺序和写法不变）')
+    .argument('<files...>', '工作方案或季度进展 YAML 文件')
+    .requiredOption('--keys <style>', '字段名写法：zh（中文）或 en（英文）')
+    .option('-w, --write', '直接改写文件；不加时把结果打印到标准输出（只能给一个文件）')
+    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .action(async (files: string[], flags: FmtFlags, command: Command) => {
+      ctx.exitCode = await fmtCommand(files, flags, ctx, command.parent?.version() ?? '');
+    });
+}
+
+const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+
+async function fmtCommand(
+  files: string[],
+  flags: FmtFlags,
+  ctx: CliContext,
+  version: string,
+): Promise<number> {
+  const { io } = ctx;
+  const [{ resolveLang }, { usageError }] = await Promise.all([
+    import('../context.js'),
+    import('../usage.js'),
+  ]);
+  const lang = resolveLang(flags.lang, io.env);
+  const style = flags.keys.trim().toLowerCase();
+  if (style !== 'zh' && style !== 'en') throw usageError('FG9301', lang, { value: flags.keys });
+  if (!flags.write && files.length !== 1) throw usageError('FG9302', lang);
+
+  const [{ readFile }, { sourceFromBytes }, { convertKeys }, { atomicWriteFile }] =
+    await Promise.all([
+      import('node:fs/promises'),
+      import('../../read/index.js'),
+      import('../../validate/keys-format.js'),
+      import('../../write/atomic.js'),
+    ]);
+  const shown = (file: string): string => path.relative(io.cwd, file) || file;
+  let exit = 0;
+  for (const arg of files) {
+    const file = path.resolve(io.cwd, arg);
+    const bytes = await readFile(file);
+    const source = sourceFromBytes(bytes, file, { lang });
+    if (!source.ok) {
+      await printDiagnostics(ctx, lang, version, source.diagnostics, {});
+      exit = 1;
+      continue;
+    }
+    const result = convertKeys(source.text, style, { file, lang });
+    if (result.text === undefined) {
+      await printDiagnostics(ctx, lang, version, result.diagnostics, { [file]: source.text });
+      exit = 1;
+      continue;
+    }
+    // Line ends as the file had them: the reader turned CRLF into LF.
+    const crlf = bytes.includes(13) && Buffer.from(bytes).toString('latin1').includes('\r\n');
+    const out = crlf ? result.text.replace(/\n/g, '\r\n') : result.text;
+    if (!flags.write) {
+      io.stdout.write(out);
+      continue;
+    }
+    if (result.text === source.text) {
+      io.stdout.write(t(lang, `未改动 ${shown(file)}\n`, `unchanged ${shown(file)}\n`));
+      continue;
+    }
+    await atomicWriteFile(path.dirname(file), path.basename(file), out);
+    io.stdout.write(
+      t(
+        lang,
+        `已改写 ${shown(file)}（${result.changes} 处）\n`,
+        `rewrote ${shown(file)} (${result.changes} changes)\n`,
+      ),
+    );
+  }
+  return exit;
+}
+
+async function printDiagnostics(
+  ctx: CliContext,
+  lang: Lang,
+  version: string,
+  diagnostics: readonly Diagnostic[],
+  sources: Record<string, string>,
+): Promise<void> {
+  if (diagnostics.length === 0) return;
+  const [{ useColor }, { formatStylish }] = await Promise.all([
+    import('../io.js'),
+    import('../formatters/stylish.js'),
+  ]);
+  const file = diagnostics[0]?.file ?? '';
+  const result = {
+    file,
+    diagnostics: [...diagnostics],
+    ...(sources[file] ? { source: sources[file] } : {}),
+  };
+  ctx.io.stderr.write(
+    formatStylish([result], {
+      lang,
+      color: useColor(ctx.io),
+      cwd: ctx.io.cwd,
+      strict: false,
+      version,
+    }),
+  );
+}
