@@ -535,16 +535,13 @@ function contentWidths(
   const widths = header.map((cell, col) =>
     Math.min(natural[col] ?? 0, Math.max(table.minColumnChars, cellWidth(cell)) + pad),
   );
+  // Printed lines (each row as tall as its tallest cell) count most; every wrapped cell a
+  // little, so a date column is widened until its dates stop wrapping even in a tall row.
   const printedLines = (w: number[]): number =>
-    cells.reduce(
-      (sum, row) =>
-        sum +
-        Math.max(
-          1,
-          ...row.map((width, col) => Math.ceil(width / Math.max(0.5, (w[col] ?? 0) - pad))),
-        ),
-      0,
-    );
+    cells.reduce((sum, row) => {
+      const lines = row.map((width, col) => Math.ceil(width / Math.max(0.5, (w[col] ?? 0) - pad)));
+      return sum + 4 * Math.max(1, ...lines) + lines.reduce((a, b) => a + b, 0);
+    }, 0);
   const STEP = 0.5;
   let spare = available - widths.reduce((a, b) => a + b, 0);
   let lines = printedLines(widths);

@@ -25,6 +25,8 @@ export interface RenderPlanOptions {
   templateDir?: string;
   /** A ready engine, so a batch compiles templates once. */
   engine?: TemplateEngine;
+  /** Wrap the plan in an issuing notice (印发通知) even without `notice:` in the plan. */
+  notice?: boolean;
   /** Document date written into the .docx; defaults to the plan's `date` (SOURCE_DATE_EPOCH is the CLI's business). */
   date?: Date;
   lang?: Lang;
@@ -59,7 +61,10 @@ export async function renderPlan(
     (await createTemplateEngine(
       options.templateDir === undefined ? { lang } : { dir: options.templateDir, lang },
     ));
-  const { output: markdown, diagnostics } = engine.render('plan', buildPlanView(plan));
+  const { output: markdown, diagnostics } = engine.render(
+    'plan',
+    buildPlanView(plan, options.notice ? { notice: true } : {}),
+  );
   if (markdown === undefined || hasErrors(diagnostics)) return { files: [], diagnostics };
 
   const names = planFileNames(plan, options.to);

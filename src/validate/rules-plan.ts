@@ -262,5 +262,75 @@ export function planIssues(plan: Obj): Issue[] {
     }
     previous = { phase: name, start: range.start };
   }
+  officialIssues(plan, issues);
   return issues;
+}
+
+/** Chapters a plan has, by built-in key (the view leaves the others out). */
+function presentChapters(plan: Obj): Set<string> {
+  const org = isObj(plan.organization) ? plan.organization : undefined;
+  const has = (v: unknown): boolean =>
+    typeof v === 'string' ? v.trim() !== '' : list(v).length > 0;
+  const present: [string, boolean][] = [
+    ['background', has(plan.background)],
+    ['aims', has(plan.requirements) || has(plan.goals)],
+    ['organization', !!org && (isObj(org.leading_group) || has(org.office) || has(org.text))],
+    ['measures', has(plan.measures)],
+    ['schedule', has(plan.schedule)],
+    ['safeguards', has(plan.safeguards)],
+    ['outcomes', has(plan.outcomes)],
+    ['assessment', has(plan.assessment)],
+  ];
+  return new Set(present.filter(([, yes]) => yes).map(([key]) => key));
+}
+
+/** Rules for the 公文 elements, the issuing notice and custom chapters (FG2300-FG2349). */
+function officialIssues(plan: Obj, issues: Issue[]): void {
+  const hasMasthead = text(plan.masthead) !== undefined;
+  if (text(plan.signer) !== undefined && !hasMasthead) {
+    issues.push({ code: 'FG2300', pointer: '/signer', params: {} });
+  } else if (text(plan.signer) !== undefined && text(plan.doc_number) === undefined) {
+    issues.push({ code: 'FG2301', pointer: '/signer', params: {} });
+  }
+  if (text(plan.secrecy) !== undefined && text(plan.copy_number) === undefined) {
+    issues.push({ code: 'FG2302', pointer: '/secrecy', params: {} });
+  }
+  const urgency = text(plan.urgency);
+  if (urgency !== undefined && !['特急', '加急'].includes(urgency.trim())) {
+    issues.push({ code: 'FG2303', pointer: '/urgency', params: { value: urgency } });
+  }
+  checkCalendar(plan.printed_on, '/printed_on', 'printed_on', issues);
+  const printed = validDate(plan.printed_on);
+  const dated = validDate(plan.date);
+  if (printed && dated && printed < dated) {
+    issues.push({
+      code: 'FG2304',
+      pointer: '/printed_on',
+      params: { printed, date: dated },
+    });
+  }
+  const present = presentChapters(plan);
+  if (isObj(plan.headings)) {
+    for (const key of Object.keys(plan.headings)) {
+      if (!present.has(key)) {
+        issues.push({ code: 'FG2305', pointer: `/headings/${key}`, params: { key } });
+      }
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const [section, i] of objects(plan.sections)) {
+    const title = text(section.title)?.trim();
+    if (list(section.paragraphs).length === 0 && list(section.items).length === 0) {
+      issues.push({ code: 'FG2306', pointer: `/sections/${i}`, params: { title: title ?? '' } });
+    }
+    if (title === undefined) continue;
+    const first = seen.get(title);
+    if (first !== undefined) {
+      issues.push({
+        code: 'FG2307',
+        pointer: `/sections/${i}/title`,
+        params: { title, first: first + 1 },
+      });
+    } else seen.set(title, i);
+  }
 }

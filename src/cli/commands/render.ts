@@ -11,6 +11,7 @@ interface RenderFlags {
   profile?: string;
   force?: boolean;
   check?: boolean;
+  notice?: boolean;
   lang?: string;
 }
 
@@ -25,6 +26,7 @@ export function defineRender(program: Command, ctx: CliContext): void {
     .option('--profile <file>', 'Word 样式配置文件（默认 GB/T 9704）')
     .option('--force', '覆盖生成后被手工修改过的文件')
     .option('--check', '只检查输出目录中的文件是否为最新，不写入（用于 CI）')
+    .option('--notice', '用“关于印发《…》的通知”印发，方案作为通知的附件（方案中没有 notice 时）')
     .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
     .action(async (plan: string, flags: RenderFlags, command: Command) => {
       ctx.exitCode = await renderCommand(plan, flags, ctx, command.parent?.version() ?? '');
@@ -218,6 +220,7 @@ async function renderInto(
     ...(profile ? { profile } : {}),
     ...(templateDir === undefined ? {} : { templateDir }),
     ...(date ? { date } : {}),
+    ...(flags.notice ? { notice: true } : {}),
   });
   if (await printDiagnostics(ctx, lang, version, rendered.diagnostics)) return 1;
 

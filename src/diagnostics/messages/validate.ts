@@ -282,6 +282,48 @@ export const validateMessages: MessageTable = {
     'zh-CN': '无法读取 plan 指向的工作方案 {path}（{reason}）',
     en: 'Cannot read the plan {path} named by plan ({reason})',
   },
+  FG2300: {
+    severity: 'warning',
+    'zh-CN':
+      '写了签发人（signer）却没有发文机关标志（masthead）：签发人只排在版头发文字号的同一行，不会出现在文件中',
+    en: 'signer is set but masthead is not: the signer is printed only in the document head, next to the document number',
+  },
+  FG2301: {
+    severity: 'warning',
+    'zh-CN':
+      '写了签发人（signer）却没有发文字号（doc_number）：按 GB/T 9704，签发人与发文字号排在同一行',
+    en: 'signer is set but doc_number is not: GB/T 9704 prints the signer on the line of the document number',
+  },
+  FG2302: {
+    severity: 'warning',
+    'zh-CN': '涉密公文（secrecy）应当标注份号（copy_number）',
+    en: 'A classified document (secrecy) should carry a copy number (copy_number)',
+  },
+  FG2303: {
+    severity: 'warning',
+    'zh-CN': '紧急程度“{value}”不是 GB/T 9704 的写法，应为“特急”或“加急”',
+    en: 'Urgency "{value}" is not a GB/T 9704 value; write 特急 or 加急',
+  },
+  FG2304: {
+    severity: 'warning',
+    'zh-CN': '印发日期 {printed} 早于成文日期 {date}',
+    en: 'The printing date {printed} is before the document date {date}',
+  },
+  FG2305: {
+    severity: 'warning',
+    'zh-CN': 'headings.{key} 改写的章节在方案中没有内容，这个标题不会出现',
+    en: 'headings.{key} renames a chapter the plan does not have; the heading is never printed',
+  },
+  FG2306: {
+    severity: 'warning',
+    'zh-CN': '自定义章节“{title}”既没有 paragraphs 也没有 items，只会印出一个空标题',
+    en: 'Custom section "{title}" has neither paragraphs nor items; only an empty heading would be printed',
+  },
+  FG2307: {
+    severity: 'warning',
+    'zh-CN': '自定义章节“{title}”与第 {first} 个自定义章节同名',
+    en: 'Custom section "{title}" has the same title as custom section {first}',
+  },
   FG2901: {
     severity: 'warning',
     'zh-CN': '是否应为“{suggestion}”？',
