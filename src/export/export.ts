@@ -501,27 +501,9 @@ async function run(
     if (!convert || pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const jobs = batch.flatMap((p) => {
-      const target = p.names.find((n) => n.endsWith('.pdf'));
-      return target && p.reply.docx ? [{ name: target, docx: p.reply.docx }] : [];
-    });
-    const converted = await convert(jobs);
+    const converted = await convert(batch.flatMap((p) => pdfJob(p.names, p.reply.docx)));
     for (const p of batch) {
-      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
-      let failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
-      if (failed.length === 0 && !converted.files.has(target)) {
-        // The batch failed as a whole (e.g. LibreOffice could not start): every town says so.
-        failed = converted.diagnostics.length
-          ? converted.diagnostics
-          : [
-              makeDiagnostic(
-                'FG5302',
-                lang,
-                { file: target, line: 1, column: 1 },
-                { reason: 'no PDF' },
-              ),
-            ];
-      }
+      const failed = pdfProblems(p.names, converted, lang);
       if (failed.length > 0) {
         const at = { file: p.c.display, line: 1, column: 1 };
         const moved = failed.map((d) => ({ ...d, file: at.file }));
@@ -698,28 +680,11 @@ async function run(
     summary.rollups.push(rollup);
   }
   if (convert && pendingRollups.length > 0) {
-    const converted = await convert(
-      pendingRollups.flatMap((p) => {
-        const target = p.names.find((n) => n.endsWith('.pdf'));
-        return target && p.docx ? [{ name: target, docx: p.docx }] : [];
-      }),
-    );
+    const converted = await convert(pendingRollups.flatMap((p) => pdfJob(p.names, p.docx)));
     for (const p of pendingRollups) {
       const { rollup } = p;
-      const target = p.names.find((n) => n.endsWith('.pdf')) ?? '';
-      const failed = converted.diagnostics.filter((d) => p.names.includes(d.file));
+      const failed = pdfProblems(p.names, converted, lang);
       if (failed.length > 0) rollup.diagnostics = failed;
-      else if (!converted.files.has(target))
-        rollup.diagnostics = converted.diagnostics.length
-          ? converted.diagnostics
-          : [
-              makeDiagnostic(
-                'FG5302',
-                lang,
-                { file: target, line: 1, column: 1 },
-                { reason: 'no PDF' },
-              ),
-            ];
       else {
         const files = [...p.files];
         for (const name of p.names) {
@@ -945,9 +910,7 @@ function reportRecord(
 async function pdfConverter(
   options: ExportOptions,
   env: Readonly<Record<string, string | undefined>>,
-): Promise<
-  (jobs: PdfJob[]) => Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[] }>
-> {
+): Promise<(jobs: PdfJob[]) => Promise<Converted>> {
   const [{ convertDocxToPdf }, { defaultProfile, loadProfile }] = await Promise.all([
     import('../pdf/index.js'),
     import('../docx/index.js'),
@@ -962,4 +925,24 @@ async function pdfConverter(
       diagnostics: result.diagnostics,
     };
   };
+}
+
+type Converted = { files: Map<string, Uint8Array>; diagnostics: Diagnostic[] };
+
+/** The conversion job of a document whose outputs are `names` (none without a .pdf name). */
+const pdfJob = (names: readonly string[], docx: Uint8Array | undefined): PdfJob[] => {
+  const target = names.find((n) => n.endsWith('.pdf'));
+  return target && docx ? [{ name: target, docx }] : [];
+};
+
+/** What went wrong with one document's PDF in a converted batch; empty when it is there. */
+function pdfProblems(names: readonly string[], converted: Converted, lang: Lang): Diagnostic[] {
+  const target = names.find((n) => n.endsWith('.pdf')) ?? '';
+  const own = converted.diagnostics.filter((d) => names.includes(d.file));
+  if (own.length > 0 || converted.files.has(target)) return own;
+  // The batch failed as a whole (e.g. LibreOffice could not start): every document says so.
+  if (converted.diagnostics.length > 0) return converted.diagnostics;
+  return [
+    makeDiagnostic('FG5302', lang, { file: target, line: 1, column: 1 }, { reason: 'no PDF' }),
+  ];
 }

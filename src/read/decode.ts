@@ -175,11 +175,14 @@ function sequenceLength(bytes: Uint8Array, i: number): { length: number; prefixO
   return { length: need + 1, prefixOnly: false };
 }
 
-export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+type SequenceAt = (bytes: Uint8Array, i: number) => { length: number; prefixOnly: boolean };
+
+/** Walks `bytes` one encoded character at a time, counting bad bytes and good multi-byte ones. */
+function scanSequences(bytes: Uint8Array, sequenceAt: SequenceAt): Utf8Scan {
   const scan: Utf8Scan = { firstBad: -1, bad: 0, goodMultibyte: 0, truncatedAtEnd: false };
   let i = 0;
   while (i < bytes.length) {
-    const { length, prefixOnly } = sequenceLength(bytes, i);
+    const { length, prefixOnly } = sequenceAt(bytes, i);
     if (length > 0) {
       if (length > 1) scan.goodMultibyte++;
       i += length;
@@ -196,47 +199,34 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return scan;
 }
 
+export const scanUtf8 = (bytes: Uint8Array): Utf8Scan => scanSequences(bytes, sequenceLength);
+
 /**
  * The same scan for GB18030's byte structure (one byte below 0x80 or 0x80 itself; lead 0x81-0xFE
  * then 0x40-0x7E / 0x80-0xFE; or lead, 0x30-0x39, 0x81-0xFE, 0x30-0x39). A structurally valid
  * two-byte code the table lacks is not found here; the strict decoder has refused the file anyway.
  */
-export function scanGb18030(bytes: Uint8Array): Utf8Scan {
-  const scan: Utf8Scan = { firstBad: -1, bad: 0, goodMultibyte: 0, truncatedAtEnd: false };
-  const inRange = (i: number, lo: number, hi: number): boolean | undefined => {
-    const b = bytes[i];
+export const scanGb18030 = (bytes: Uint8Array): Utf8Scan => scanSequences(bytes, gb18030Length);
+
+function gb18030Length(bytes: Uint8Array, i: number): { length: number; prefixOnly: boolean } {
+  const inRange = (at: number, lo: number, hi: number): boolean | undefined => {
+    const b = bytes[at];
     return b === undefined ? undefined : b >= lo && b <= hi;
   };
-  let i = 0;
-  while (i < bytes.length) {
-    const b0 = bytes[i] as number;
-    let length = 0;
-    let prefixOnly = false;
-    if (b0 <= 0x80) length = 1;
-    else if (b0 <= 0xfe) {
-      const b1 = bytes[i + 1];
-      if (b1 === undefined) prefixOnly = true;
-      else if (b1 >= 0x30 && b1 <= 0x39) {
-        const third = inRange(i + 2, 0x81, 0xfe);
-        const fourth = inRange(i + 3, 0x30, 0x39);
-        if (third === undefined || (third && fourth === undefined)) prefixOnly = true;
-        else if (third && fourth) length = 4;
-      } else if ((b1 >= 0x40 && b1 <= 0x7e) || (b1 >= 0x80 && b1 <= 0xfe)) length = 2;
-    }
-    if (length > 0) {
-      if (length > 1) scan.goodMultibyte++;
-      i += length;
-      continue;
-    }
-    if (scan.firstBad < 0) scan.firstBad = i;
-    scan.bad++;
-    if (prefixOnly) {
-      scan.truncatedAtEnd = scan.bad === 1;
-      break;
-    }
-    i++;
+  const b0 = bytes[i] as number;
+  if (b0 <= 0x80) return { length: 1, prefixOnly: false };
+  if (b0 > 0xfe) return { length: 0, prefixOnly: false };
+  const b1 = bytes[i + 1];
+  if (b1 === undefined) return { length: 0, prefixOnly: true };
+  if (b1 >= 0x30 && b1 <= 0x39) {
+    const third = inRange(i + 2, 0x81, 0xfe);
+    const fourth = inRange(i + 3, 0x30, 0x39);
+    if (third === undefined || (third && fourth === undefined))
+      return { length: 0, prefixOnly: true };
+    return { length: third && fourth ? 4 : 0, prefixOnly: false };
   }
-  return scan;
+  const two = (b1 >= 0x40 && b1 <= 0x7e) || (b1 >= 0x80 && b1 <= 0xfe);
+  return { length: two ? 2 : 0, prefixOnly: false };
 }
 
 function looksLikeDamagedUtf8(scan: Utf8Scan): boolean {
