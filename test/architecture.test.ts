@@ -78,10 +78,10 @@ describe('one test command', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => /^npm (test|run \S+)$/.test(l));
-    expect(commands).toEqual(['npm run check']);
+    expect(commands).toEqual(['npm test']);
     // Both quick starts (Chinese and English) name the same command after the install line.
     const quick = [...readme.matchAll(/npm install && npx fangan validate examples\/\n(.+)\n/g)];
-    expect(quick.map((m) => m[1])).toEqual(['npm run check', 'npm run check']);
+    expect(quick.map((m) => m[1])).toEqual(['npm test', 'npm test']);
     const scripts = (
       JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
         scripts: Record<string, string>;
@@ -91,8 +91,9 @@ describe('one test command', () => {
       'npm run typecheck',
       'npm run lint',
       'npm run format:check',
-      'npm test',
+      'npm run test:only',
     ]);
+    expect(scripts.test).toBe('npm run check');
     const tsconfig = JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')) as {
       include: string[];
     };
