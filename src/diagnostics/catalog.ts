@@ -18,6 +18,8 @@ export interface MessageEntry {
   severity: Severity;
   'zh-CN': string;
   en: string;
+  /** How to fix it, for docs/codes.md: one short sentence per language. */
+  fix?: { 'zh-CN': string; en: string };
 }
 
 export type MessageTable = Record<string, MessageEntry>;
