@@ -5,6 +5,8 @@
  *   first plan example, as if it were their `plan:`);
  * - every key of schemas/profile.schema.json is described in docs/word-layout.md, and every profile
  *   key that page names exists in the schema;
+ * - every `fangan:` layout directive the Word writer handles is listed in render.md and
+ *   internals.md, and they list no other;
  * - every FG code any page of docs/ names is in the message catalogue.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -165,6 +167,28 @@ describe('docs/word-layout.md describes every style profile key', () => {
     expect(named.length).toBeGreaterThan(20);
     // `fonts.fallbacks.<font name>` is a map: its keys are font names, not schema keys.
     expect(named.filter((name) => !known.has(name))).toEqual([]);
+  });
+});
+
+// ---- the Markdown dialect ----------------------------------------------------------------
+
+describe('docs/render.md and docs/internals.md list the fangan: directives of the Word writer', () => {
+  const source = readFileSync(join(root, 'src', 'docx', 'build.ts'), 'utf8');
+  const start = source.indexOf('private html(');
+  const end = source.indexOf('private takeRole(', start);
+  const handled = [...source.slice(start, end).matchAll(/case '([a-z-]+)':/g)].map((m) => m[1]);
+
+  it('finds the directives in src/docx/build.ts', () => {
+    expect(start).toBeGreaterThan(0);
+    expect(handled).toContain('masthead');
+    expect(handled).toContain('colophon');
+  });
+
+  it.each(['render.md', 'internals.md'])('%s names every directive and no other', (name) => {
+    const page = read(name);
+    expect(handled.filter((d) => !page.includes(`fangan:${d}`))).toEqual([]);
+    const named = new Set([...page.matchAll(/fangan:([a-z-]+)/g)].map((m) => m[1]));
+    expect([...named].filter((d) => !handled.includes(d))).toEqual([]);
   });
 });
 
