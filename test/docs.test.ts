@@ -2,7 +2,8 @@
  * The user docs must not drift from the code:
  * - every YAML block in docs/format.md marked `<!-- example: plan -->` or `<!-- example: progress -->`
  *   is a complete file that validates with no errors and no warnings (progress examples against the
- *   first plan example, as if it were their `plan:`);
+ *   first plan example, as if it were their `plan:`), and every top-level field of the plan and
+ *   progress schemas is named there;
  * - every key of schemas/profile.schema.json is described in docs/word-layout.md, and every profile
  *   key that page names exists in the schema;
  * - every `fangan:` layout directive the Word writer handles is listed in render.md and
@@ -80,6 +81,16 @@ describe('docs/format.md examples', () => {
       expect(located(result.diagnostics, example)).toEqual([]);
     },
   );
+
+  it('names every top-level field of the plan and progress schemas', () => {
+    for (const kind of ['plan', 'progress']) {
+      const schema = JSON.parse(
+        readFileSync(join(root, 'schemas', `${kind}.schema.json`), 'utf8'),
+      ) as { properties: Record<string, unknown> };
+      const missing = Object.keys(schema.properties).filter((key) => !page.includes(`\`${key}\``));
+      expect(missing, kind).toEqual([]);
+    }
+  });
 
   it('the check catches a broken example (a misspelt key)', () => {
     const example = examples.find((e) => e.kind === 'plan');
