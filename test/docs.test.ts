@@ -4,8 +4,9 @@
  *   is a complete file that validates with no errors and no warnings (progress examples against the
  *   first plan example, as if it were their `plan:`), and every top-level field of the plan and
  *   progress schemas is named there;
- * - every key of schemas/profile.schema.json is described in docs/word-layout.md, and every profile
- *   key that page names exists in the schema;
+ * - every key of schemas/profile.schema.json is described in docs/word-layout.md with the default of
+ *   templates/profiles/gbt9704.json on its row, and every profile key that page names exists in the
+ *   schema;
  * - every `fangan:` layout directive the Word writer handles is listed in render.md and
  *   internals.md, and they list no other;
  * - every FG code any page of docs/ names is in the message catalogue.
@@ -168,6 +169,30 @@ describe('docs/word-layout.md describes every style profile key', () => {
       return lines.some(both) || parts.some(both);
     };
     expect(leaves.filter((path) => !described(path))).toEqual([]);
+  });
+
+  it('gives the built-in default of every key on its row', () => {
+    const builtin = JSON.parse(
+      readFileSync(join(root, 'templates', 'profiles', 'gbt9704.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const defaults: [string, string][] = [];
+    const flatten = (node: unknown, path: string): void => {
+      if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+        // fonts.fallbacks is a table of font names; its rows list them in prose.
+        if (path === 'fonts.fallbacks') return;
+        for (const [key, value] of Object.entries(node))
+          flatten(value, path === '' ? key : `${path}.${key}`);
+      } else if (path !== 'description') defaults.push([path, String(node)]);
+    };
+    flatten(builtin, '');
+    expect(defaults.length).toBeGreaterThan(80);
+    const wrong = defaults.filter(([path, value]) => {
+      const own = lines.filter((line) => line.includes(ticked(path)));
+      const parent = ticked(path.slice(0, path.lastIndexOf('.')));
+      const rows = own.length > 0 ? own : lines.filter((line) => line.includes(parent));
+      return !rows.some((line) => line.includes(value));
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('names no profile key that the schema does not have', () => {
