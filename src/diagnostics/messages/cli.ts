@@ -90,8 +90,8 @@ export const cliMessages: MessageTable = {
     'zh-CN': '模板目录不存在或不是目录：{path}',
     en: 'The template folder does not exist or is not a folder: {path}',
     fix: {
-      'zh-CN': '核对 --template 的路径；可先用 fangan templates eject <文件夹> 导出内置模板。',
-      en: 'Check the --template path; fangan templates eject <folder> creates one from the built-ins.',
+      'zh-CN': '核对 --template 的路径；可先用 fangan templates eject my-templates 导出内置模板。',
+      en: 'Check the --template path; fangan templates eject my-templates creates one from the built-ins.',
     },
   },
   FG9022: {

@@ -76,8 +76,8 @@ export const countyMessages: MessageTable = {
       '{file} 汇报的是 {actual}，不是 {quarter}；年度总结按 progress/{quarter}.yaml 的位置找季度文件',
     en: '{file} reports on {actual}, not {quarter}; the annual summary finds quarters by their place progress/{quarter}.yaml',
     fix: {
-      'zh-CN': '把文件改名为 progress/<季度>.yaml 与其 quarter 一致，或改正 quarter。',
-      en: 'Rename the file to progress/<quarter>.yaml to match its quarter, or correct the quarter.',
+      'zh-CN': '把文件改名为与其 quarter 一致的 progress/2025Q1.yaml 形式，或改正 quarter。',
+      en: 'Rename the file after its quarter, as in progress/2025Q1.yaml, or correct the quarter.',
     },
   },
   FG9250: {

@@ -86,8 +86,8 @@ export const reportMessages: MessageTable = {
     'zh-CN': '没有找到季度进展文件（kind: progress）：{paths}',
     en: 'No progress files (kind: progress) found in: {paths}',
     fix: {
-      'zh-CN': '检查路径，确认其中有 kind: progress 的文件（通常在 乡镇/progress/ 下）。',
-      en: 'Check the paths and that they hold kind: progress files (usually under <town>/progress/).',
+      'zh-CN': '检查路径，确认其中有 kind: progress 的文件（通常在各乡镇文件夹的 progress/ 下）。',
+      en: "Check the paths and that they hold kind: progress files (usually in each town folder's progress/).",
     },
   },
   FG6021: {

@@ -569,7 +569,7 @@ export const validateMessages: MessageTable = {
     'zh-CN': '是否应为“{suggestion}”？',
     en: 'Did you mean "{suggestion}"?',
     fix: {
-      'zh-CN': '确认后按建议改写；原写法确实无误时可忽略此提示。',
+      'zh-CN': '如建议的写法正是本意，按建议改写。',
       en: 'Use the suggestion if it is what you meant.',
     },
   },
