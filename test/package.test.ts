@@ -36,17 +36,20 @@ const apiDoc = readFileSync(path.join(root, 'docs/api.md'), 'utf8');
 const work = mkdtempSync(path.join(tmpdir(), 'fangan-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Temporary files of the examples and of npm go here, so nothing is left behind in /tmp. */
+const childTmp = path.join(work, 'tmp');
+mkdirSync(childTmp);
+
 /** The environment of a child npm/node: without the npm_* settings of the `npm test` around us. */
 const childEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { TMPDIR: path.join(work, 'tmp') };
+  const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.toLowerCase().startsWith('npm_') || key.toLowerCase() === 'npm_config_cache')
-      env[key] = value;
+    const name = key.toLowerCase();
+    if (!name.startsWith('npm_') || name === 'npm_config_cache') env[key] = value;
   }
-  env.TMPDIR = path.join(work, 'tmp');
+  env.TMPDIR = childTmp;
   return env;
 };
-mkdirSync(path.join(work, 'tmp'));
 
 const sh = (cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> =>
   spawnSync(cmd, args, { cwd, encoding: 'utf8', env: childEnv(), timeout: 240_000 });
@@ -122,7 +125,7 @@ describe('public API (package.json exports, docs/api.md)', () => {
   it('the examples run through the package name (self-reference inside the repository)', () => {
     // examples/ lies inside the package, so `import 'fangan/…'` resolves through `exports`.
     runExamples(path.join(root, 'examples'));
-  });
+  }, 180_000);
 });
 
 describe('npm pack, installed into an empty folder', () => {
@@ -225,9 +228,9 @@ describe('npm pack, installed into an empty folder', () => {
     expect(bad.status, why(bad)).toBe(1);
     expect(bad.stdout + bad.stderr).toMatch(/bad\.yaml:\d+:\d+/);
     expect(bad.stdout + bad.stderr).toContain('FG2010');
-  });
+  }, 180_000);
 
   it('the docs/api.md examples run against the installed package', () => {
     runExamples(app);
-  });
+  }, 180_000);
 });
