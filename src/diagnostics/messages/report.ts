@@ -40,8 +40,9 @@ export const reportMessages: MessageTable = {
       '导出线程处理本文件时内存不足（上限 {limit} MB），本文件的汇报没有生成；其余文件照常导出',
     en: 'The export worker ran out of memory (limit {limit} MB) on this file; its report was not written, the other files were exported',
     fix: {
-      'zh-CN': '检查该文件是否异常庞大；正常文件可用 -j 1 单独重新导出。',
-      en: 'Check whether the file is unusually large; a normal one can be exported again with -j 1.',
+      'zh-CN':
+        '检查该文件是否异常庞大、自定义模板是否有重复循环；确属正常的文件可用 fangan report 单独生成汇报。',
+      en: 'Check whether the file is unusually large or a custom template loops; a normal file can be reported on its own with fangan report.',
     },
   },
   FG6101: {
