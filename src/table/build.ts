@@ -4,7 +4,17 @@
  * or Excel. exceljs is loaded here, on first use, so commands that never write a workbook do not
  * pay for it. The same plan always gives the same bytes (fixed dates, creator and zip stamps).
  */
-import type { Alignment, Borders, Cell, Fill, Font, Row, Workbook, Worksheet } from 'exceljs';
+import type {
+  Alignment,
+  Borders,
+  Cell,
+  DataValidation,
+  Fill,
+  Font,
+  Row,
+  Workbook,
+  Worksheet,
+} from 'exceljs';
 import type { Indicator, Measure, Plan } from '../model/types.js';
 import { addDays, nextQuarter, quarterOf, type Quarter } from '../model/calendar.js';
 import { formatDeadlineZh } from '../model/chinese.js';
@@ -206,6 +216,7 @@ function indicatorSheet(book: Workbook, plan: Plan): void {
       FREQUENCY_ZH[x.frequency ?? 'quarterly'],
     ];
     row.eachCell({ includeEmpty: true }, (cell) => styleBody(cell, false));
+    row.getCell(1).alignment = { vertical: 'top', horizontal: 'center' };
     fitRowHeight(row, widths);
   });
   printSetup(sheet, 2);
@@ -288,6 +299,7 @@ function formSheet(book: Workbook, plan: Plan, q: Quarter): Worksheet {
     fillFormRow(row, values, 'measure');
     fitRowHeight(row, widths);
   }
+  const measureRows: [number, number] = [FORM_HEADER_ROW + 1, r - 1];
   for (const { indicator: x } of planIndicators(plan)) {
     const row = sheet.getRow(r++);
     fillFormRow(
@@ -305,6 +317,8 @@ function formSheet(book: Workbook, plan: Plan, q: Quarter): Worksheet {
     );
     fitRowHeight(row, widths);
   }
+
+  addValidations(sheet, measureRows, [measureRows[1] + 1, r - 1]);
 
   // Under the table: whole-report texts, one merged cell each.
   r++;
@@ -342,8 +356,26 @@ function fillFormRow(
     styleBody(cell, !open);
     if (open) cell.protection = { locked: false };
   });
-  if (kind === 'measure') {
-    row.getCell(column('status')).dataValidation = {
+}
+
+/**
+ * Data validation on whole column ranges. (Set cell by cell, exceljs merges the cells into
+ * overlapping ranges because it sorts addresses as text: F10 before F5.)
+ */
+function addValidations(
+  sheet: Worksheet,
+  measures: [number, number],
+  indicators: [number, number],
+) {
+  const list = (
+    sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }
+  ).dataValidations;
+  const range = (key: FormColumnKey, [from, to]: [number, number]) => {
+    const letter = columnLetter(column(key));
+    return `${letter}${from}:${letter}${to}`;
+  };
+  if (measures[1] >= measures[0]) {
+    list.add(range('status', measures), {
       type: 'list',
       allowBlank: false,
       formulae: [STATUS_LIST],
@@ -354,8 +386,8 @@ function fillFormRow(
       showInputMessage: true,
       promptTitle: '状态',
       prompt: '从下拉列表中选择本项工作目前的状态。',
-    };
-    row.getCell(column('percent')).dataValidation = {
+    });
+    list.add(range('percent', measures), {
       type: 'whole',
       operator: 'between',
       allowBlank: false,
@@ -367,9 +399,10 @@ function fillFormRow(
       showInputMessage: true,
       promptTitle: '完成比例',
       prompt: '0 到 100 的整数，已完成填 100。',
-    };
-  } else {
-    row.getCell(column('actual')).dataValidation = {
+    });
+  }
+  if (indicators[1] >= indicators[0])
+    list.add(range('actual', indicators), {
       type: 'decimal',
       operator: 'between',
       allowBlank: true,
@@ -378,9 +411,11 @@ function fillFormRow(
       errorStyle: 'stop',
       errorTitle: '当前值',
       error: '请填数字，不带单位，例如 24.1。',
-    };
-  }
+    });
 }
+
+/** Column letter of a column number up to 26 (the form has 15 columns). */
+const columnLetter = (n: number): string => String.fromCharCode(64 + n);
 
 /** The hidden sheet: what the form was made from, for `progress import`. */
 function metaSheet(
