@@ -72,9 +72,16 @@ async function fillForm(name: string, edit?: (f: Awaited<ReturnType<typeof openF
     // Every third status with spaces around it, as pasted from a chat message.
     sheet.getCell(`F${r}`).value =
       i % 3 === 0 ? ` ${STATUS_LABELS[m.status]} ` : STATUS_LABELS[m.status];
-    // Percent as a number, as '20%' text, and as Chinese numerals.
-    sheet.getCell(`G${r}`).value =
-      i % 3 === 0 ? m.percent : i % 3 === 1 ? `${m.percent}%` : chineseNumber(m.percent);
+    // Percent as a number, as '20%' text, as Chinese numerals, and as Excel stores a typed 20%.
+    const percent = sheet.getCell(`G${r}`);
+    if (i % 4 === 0) percent.value = m.percent;
+    else if (i % 4 === 1) percent.value = `${m.percent}%`;
+    else if (i % 4 === 2) percent.value = chineseNumber(m.percent);
+    else {
+      percent.value = m.percent / 100;
+      // A style of its own: exceljs shares style objects between cells read from one style id.
+      percent.style = { ...percent.style, numFmt: '0%' };
+    }
     if (m.done) sheet.getCell(`H${r}`).value = m.done.map((d, n) => `${n + 1}. ${d}`).join('\n');
     if (m.problems) sheet.getCell(`I${r}`).value = m.problems.join('\n');
     if (m.next) sheet.getCell(`J${r}`).value = m.next.join('\n');
@@ -282,7 +289,7 @@ describe('progress import', () => {
     const file = await fillForm('serial.xlsx', ({ sheet, rows }) => {
       row = rows.get('M2')!;
       sheet.getCell('E2').value = 45755; // 2025-04-08 with the date format lost
-      sheet.getCell('E2').numFmt = 'General';
+      sheet.getCell('E2').style = { ...sheet.getCell('E2').style, numFmt: 'General' };
       sheet.getCell(`G${row}`).value = 100; // but the status says 推进中
     });
     const r = await fangan('progress', 'import', file, '-o', '-');
@@ -292,7 +299,7 @@ describe('progress import', () => {
 
     const fixed = await fillForm('serial-ok.xlsx', ({ sheet }) => {
       sheet.getCell('E2').value = 45755;
-      sheet.getCell('E2').numFmt = 'General';
+      sheet.getCell('E2').style = { ...sheet.getCell('E2').style, numFmt: 'General' };
     });
     const ok = await fangan('progress', 'import', fixed, '-o', '-');
     expect(ok.code).toBe(0);
