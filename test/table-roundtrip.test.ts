@@ -5,7 +5,14 @@
  * and check the progress file validates and says what the example says.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -67,6 +74,7 @@ async function fillForm(name: string, edit?: (f: Awaited<ReturnType<typeof openF
   const { sheet, rows, tail } = form;
   sheet.getCell('B2').value = example.reporter;
   sheet.getCell('E2').value = example.date.replace(/-0?/g, '/'); // 2025/4/8, as typed
+  if (example.addressee) sheet.getCell('I2').value = example.addressee;
   example.measures.forEach((m, i) => {
     const r = rows.get(m.id)!;
     // Every third status with spaces around it, as pasted from a chat message.
@@ -173,7 +181,7 @@ describe('export-table', () => {
       formula1: '0',
       formula2: '100',
     });
-    expect(checks.filter((c) => c.sqref.startsWith('F'))).toHaveLength(1);
+    expect(checks.filter((c) => c.sqref?.startsWith('F'))).toHaveLength(1);
     expect(checks.find((c) => c.type === 'decimal')?.sqref).toBe(
       `N${rows.get('literacy')}:N${rows.get('family_doctor')}`,
     );
@@ -199,6 +207,15 @@ describe('export-table', () => {
     expect([...dates]).toEqual(['2025-01-15']);
   });
 
+  it('writes nothing for a plan with errors', async () => {
+    const broken = path.join(work, 'broken.yaml');
+    writeFileSync(broken, readFileSync(planPath, 'utf8').replace('lead: wjb', 'lead: nobody'));
+    const r = await fangan('export-table', broken);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('FG6401');
+    expect(existsSync(path.join(work, 'broken.xlsx'))).toBe(false);
+  });
+
   it('does not overwrite a workbook (it may be a filled form) without --force', async () => {
     const before = readFileSync(book);
     const r = await fangan('export-table', 'plan.yaml');
@@ -221,6 +238,7 @@ describe('progress import', () => {
     expect(progress!.plan).toBe('../plan.yaml');
     expect(progress!.quarter).toBe('2025Q1');
     expect(progress!.reporter).toBe(example.reporter);
+    expect(progress!.addressee).toBe(example.addressee);
     expect(progress!.date).toBe(example.date);
     expect(progress!.summary).toBe(example.summary);
     expect(progress!.problems).toEqual(example.problems);
@@ -335,6 +353,16 @@ describe('progress import', () => {
     );
     expect(found.code).toBe(0);
   }, 60_000);
+
+  it('does not overwrite an existing progress file without --force', async () => {
+    const out = path.join(work, 'progress/2025Q1.yaml');
+    const before = readFileSync(out, 'utf8');
+    const r = await fangan('progress', 'import', 'filled.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('FG7020');
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect((await fangan('progress', 'import', 'filled.xlsx', '--force')).code).toBe(0);
+  }, 30_000);
 
   it('refuses a file that is not a workbook', async () => {
     const r = await fangan('progress', 'import', planPath, '-o', '-');

@@ -270,6 +270,10 @@ function formSheet(book: Workbook, plan: Plan, q: Quarter): Worksheet {
   const quarterCell = sheet.getCell(2, 7);
   quarterCell.value = q.key;
   styleBody(quarterCell, true);
+  // Optional: printed under the report title (e.g. 县卫生健康局).
+  label(sheet.getCell(2, 8), HEAD_FIELDS.addressee);
+  sheet.mergeCells(2, 9, 2, 10);
+  input(sheet.getCell(2, 9));
 
   sheet.mergeCells(3, 1, 3, columns);
   const help = sheet.getCell(3, 1);

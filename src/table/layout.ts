@@ -51,7 +51,12 @@ export const FORM_COLUMNS = [
 export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];
 
 /** Labels of the fields above the table (the value is in the cell to the right of the label). */
-export const HEAD_FIELDS = { reporter: '报送单位', date: '报送日期', quarter: '季度' } as const;
+export const HEAD_FIELDS = {
+  reporter: '报送单位',
+  date: '报送日期',
+  quarter: '季度',
+  addressee: '主送机关',
+} as const;
 
 /** Rows under the table: a label in column A, the text in the (merged) cell to its right. */
 export const TAIL_FIELDS = [

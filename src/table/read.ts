@@ -383,6 +383,10 @@ export function readForm(book: Workbook, sheet: Worksheet, options: ReadFormOpti
       value: quarterText,
     });
 
+  const addresseeAt = head.get(HEAD_FIELDS.addressee);
+  if (addresseeAt) pointers.set('/addressee', addresseeAt);
+  const addressee = text(headValue(HEAD_FIELDS.addressee));
+
   const planMeasures = new Map(plan.measures.map((m) => [m.id, m]));
   const planIndicators = new Map(
     plan.goals.flatMap((g) => g.indicators ?? []).map((x) => [x.id, x]),
@@ -539,6 +543,7 @@ export function readForm(book: Workbook, sheet: Worksheet, options: ReadFormOpti
     plan: '',
     quarter: quarter.key,
     reporter,
+    ...(addressee ? { addressee } : {}),
     date: date.value,
     measures,
   };
