@@ -70,8 +70,8 @@ const textWidth = (text: string): number =>
  * Excel and WPS do not grow rows for wrapped text written by other programs, so each row gets a
  * height from its longest cell: lines of text per column width, 15 points a line.
  */
-function fitRowHeight(row: Row, widths: readonly number[]): void {
-  let lines = 1;
+function fitRowHeight(row: Row, widths: readonly number[], minLines = 1): void {
+  let lines = minLines;
   row.eachCell((cell, col) => {
     const width = Math.max(1, (widths[col - 1] ?? 10) - 2);
     const text = typeof cell.value === 'string' ? cell.value : '';
@@ -225,6 +225,12 @@ function indicatorSheet(book: Workbook, plan: Plan): void {
 const column = (key: FormColumnKey): number => FORM_COLUMNS.findIndex((c) => c.key === key) + 1;
 const STATUS_LIST = `"${Object.values(STATUS_LABELS).join(',')}"`;
 
+/**
+ * Form rows are at least two lines high, room to write in: a fixed height does not grow as people
+ * type (LibreOffice does not fit rows on opening either), so the docs say how to fit a row.
+ */
+const FORM_MIN_LINES = 2;
+
 /** Row number of the table header in every progress form (rows above: title, head fields, help). */
 export const FORM_HEADER_ROW = 4;
 
@@ -301,7 +307,7 @@ function formSheet(book: Workbook, plan: Plan, q: Quarter): Worksheet {
       deadline: formatDeadlineZh(m.deadline),
     };
     fillFormRow(row, values, 'measure');
-    fitRowHeight(row, widths);
+    fitRowHeight(row, widths, FORM_MIN_LINES);
   }
   const measureRows: [number, number] = [FORM_HEADER_ROW + 1, r - 1];
   for (const { indicator: x } of planIndicators(plan)) {
@@ -319,7 +325,7 @@ function formSheet(book: Workbook, plan: Plan, q: Quarter): Worksheet {
       },
       'indicator',
     );
-    fitRowHeight(row, widths);
+    fitRowHeight(row, widths, FORM_MIN_LINES);
   }
 
   addValidations(sheet, measureRows, [measureRows[1] + 1, r - 1]);
