@@ -322,6 +322,16 @@ describe('progress import', () => {
     const ok = await fangan('progress', 'import', fixed, '-o', '-');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^date: 2025-04-08$/m);
+
+    // Old Mac workbooks count days from 1904: the same day is 1462 less.
+    const mac = await fillForm('serial-1904.xlsx', ({ wb, sheet }) => {
+      wb.properties.date1904 = true;
+      sheet.getCell('E2').value = 45755 - 1462;
+      sheet.getCell('E2').style = { ...sheet.getCell('E2').style, numFmt: 'General' };
+    });
+    const fromMac = await fangan('progress', 'import', mac, '-o', '-');
+    expect(fromMac.code).toBe(0);
+    expect(fromMac.out).toMatch(/^date: 2025-04-08$/m);
   }, 30_000);
 
   it('asks which sheet when several are filled, and finds the plan or asks for --plan', async () => {

@@ -258,17 +258,20 @@ function parsePercent(value: CellValue, numFmt: string | undefined): Parsed<numb
   return { value: n };
 }
 
-/** Days from Excel's day 0 (1899-12-30 in the 1900 date system, after its leap-year bug). */
-const EXCEL_EPOCH = '1899-12-30';
+/**
+ * Excel's day 0: 1899-12-30 in the usual 1900 date system (after its leap-year bug), 1904-01-01
+ * in workbooks that use the 1904 system (old Mac Excel).
+ */
+const excelEpoch = (date1904: boolean): string => (date1904 ? '1904-01-01' : '1899-12-30');
 
 /** 报送日期: a date cell, an Excel serial number, or text such as 2025/4/8 or 2025年4月8日. */
-function parseDate(value: CellValue): Parsed<string> {
+function parseDate(value: CellValue, date1904: boolean): Parsed<string> {
   const v = plain(value);
   if (v === undefined || (typeof v === 'string' && v.trim() === '')) return { empty: true };
   if (v instanceof Date) return { value: isoOfDate(v) };
   const serial = (n: number): Parsed<string> =>
     Number.isInteger(n) && n > 60 && n < 2958466
-      ? { value: addDays(EXCEL_EPOCH, n) }
+      ? { value: addDays(excelEpoch(date1904), n) }
       : { problem: 'FG6514' };
   if (typeof v === 'number') return serial(Math.floor(v));
   const s = String(v).normalize('NFKC').replace(/\s+/g, '');
@@ -368,7 +371,7 @@ export function readForm(book: Workbook, sheet: Worksheet, options: ReadFormOpti
   const dateAt = headCell(HEAD_FIELDS.date);
   pointers.set('/date', dateAt);
   const dateCell = headValue(HEAD_FIELDS.date);
-  const date = parseDate(dateCell);
+  const date = parseDate(dateCell, book.properties.date1904 === true);
   if ('empty' in date) report('FG6510', dateAt.row, dateAt.col, { field: HEAD_FIELDS.date });
   else if ('problem' in date)
     report('FG6514', dateAt.row, dateAt.col, { value: text(dateCell) }, { code: 'FG6591' });
