@@ -315,13 +315,15 @@ describe('progress import', () => {
     expect(r.err).toMatch(new RegExp(`serial\\.xlsx:${SHEET}!F${row}  错误  .*FG2206`));
     expect(r.err).not.toContain('FG6514');
 
-    const fixed = await fillForm('serial-ok.xlsx', ({ sheet }) => {
+    const fixed = await fillForm('serial-ok.xlsx', ({ sheet, rows }) => {
+      sheet.getCell(`N${rows.get('smoking')}`).value = '—'; // 本季度不监测
       sheet.getCell('E2').value = 45755;
       sheet.getCell('E2').style = { ...sheet.getCell('E2').style, numFmt: 'General' };
     });
     const ok = await fangan('progress', 'import', fixed, '-o', '-');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^date: 2025-04-08$/m);
+    expect(ok.out).not.toContain('id: smoking');
 
     // Old Mac workbooks count days from 1904: the same day is 1462 less.
     const mac = await fillForm('serial-1904.xlsx', ({ wb, sheet }) => {

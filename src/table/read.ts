@@ -297,6 +297,9 @@ function lines(value: CellValue): string[] {
     .filter((l) => l !== '');
 }
 
+/** What people write in a value cell to say there is no value this time. */
+const NOT_MEASURED = /^(?:|[-—–/／、]+|无|暂无|不适用|未监测|本季度不监测)$/;
+
 export interface FormRead {
   /** The progress data (its `plan` is left empty for the caller); undefined after an error. */
   progress?: Progress;
@@ -514,7 +517,8 @@ export function readForm(book: Workbook, sheet: Worksheet, options: ReadFormOpti
     } else {
       const actualCell = cellAt('actual');
       const actualText = text(actualCell?.value ?? null);
-      if (actualText === '') continue; // not measured this quarter
+      // Empty, or a dash / 无 / 未监测 written to say so: not measured this quarter.
+      if (NOT_MEASURED.test(actualText)) continue;
       const index = indicators.length;
       const base = `/indicators/${index}`;
       pointers.set(base, { row: r, col: idCol });
