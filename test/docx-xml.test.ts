@@ -196,21 +196,25 @@ describe('document body', () => {
     );
   });
 
-  it('keeps the attachment note and the last paragraph of text with the signature', () => {
+  it('keeps the attachment note and the last two lines of text with the signature', () => {
     // Paragraph styles in document order, with keep-with-next marked: the issuer must never be
-    // stranded alone on a page.
-    const styles = [...documentXml.matchAll(/<w:pStyle w:val="(\w+)"\/>(<w:keepNext\/>)?/g)].map(
-      (m) => `${m[1]}${m[2] ? '+keep' : ''}`,
-    );
+    // stranded alone on a page, and only the end of the last paragraph goes with it (LibreOffice
+    // moves a kept paragraph as a whole).
+    const styles = [
+      ...documentXml.matchAll(
+        /<w:pStyle w:val="(\w+)"\/>(<w:keepNext\/>)?.*?(<w:jc w:val="distribute"\/>)?<\/w:pPr>/g,
+      ),
+    ].map((m) => `${m[1]}${m[2] ? '+keep' : ''}${m[3] ? '+distribute' : ''}`);
     const issuer = styles.indexOf('Signature+keep');
-    expect(styles.slice(issuer - 2, issuer + 2)).toEqual([
-      'Normal+keep',
+    expect(styles.slice(issuer - 3, issuer + 2)).toEqual([
+      'Normal+distribute',
+      'NoIndent+keep',
       'NoIndent+keep',
       'Signature+keep',
       'Signature',
     ]);
-    // Only there: ordinary body paragraphs do not keep with the next one.
-    expect(styles.filter((s) => s === 'Normal+keep')).toHaveLength(1);
+    // Ordinary body paragraphs do not keep with the next one.
+    expect(styles.filter((s) => s.startsWith('Normal+keep'))).toHaveLength(0);
   });
 
   it('writes tables with an explicit grid, cell widths, a repeated header row and rows kept whole', () => {

@@ -41,8 +41,11 @@ export interface ParagraphBlock {
   sizePt?: number;
   /** Left and right indents in characters (发文字号 and 签发人 on one line). */
   sideIndentChars?: number;
-  /** Alignment overriding the style's (a 发文字号 moved left for the 签发人). */
-  align?: 'left' | 'center' | 'right' | 'both';
+  /**
+   * Alignment overriding the style's (a 发文字号 moved left for the 签发人); `distribute` also
+   * spreads the last line (the first part of a paragraph cut before the signature).
+   */
+  align?: 'left' | 'center' | 'right' | 'both' | 'distribute';
   /** A right-aligned tab stop at the right indent: text after a tab goes to the right edge. */
   rightTab?: true;
   /** The red separator line under this paragraph (版头). */
