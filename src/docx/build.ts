@@ -234,6 +234,7 @@ class ModelBuilder {
     const layout = pageLayout(this.profile);
     const top = mmToTwips(style.topMm) - this.headLines * layout.linePitch;
     if (top > 0) block.spaceBeforeTwips = top;
+    block.color = style.color;
     const width = displayWidth(plainText(block.inlines));
     const largest = pt(style.size);
     if (width > 0 && width * largest * 20 > this.textWidth()) {
@@ -242,21 +243,26 @@ class ModelBuilder {
     }
   }
 
-  /** `签发人：张三` joins the 发文字号 line: number left, signer right, one character in each. */
+  /**
+   * `签发人：张三` joins the 发文字号 line: number left, signer right, one character in each,
+   * placed by tab stops so the paragraph (and the red line under it) keeps the full width.
+   */
   private signer(content: Inline[]): void {
     this.signerNext = false;
     const last = this.blocks[this.blocks.length - 1];
-    const sideIndentChars = this.profile.styles.docNumber.sideIndentChars;
+    const style = this.profile.styles.docNumber;
+    const side = Math.round(style.sideIndentChars * pt(style.size) * 20);
+    const right = { kind: 'right' as const, pos: this.textWidth() - side };
+    const tab: Inline = { type: 'text', text: '\t' };
     if (last?.type === 'paragraph' && last.role === 'docNumber') {
-      last.inlines = [...last.inlines, { type: 'text', text: '\t' }, ...content];
+      last.inlines = [tab, ...last.inlines, tab, ...content];
       last.align = 'left';
-      last.sideIndentChars = sideIndentChars;
-      last.rightTab = true;
+      last.tabStops = [{ kind: 'left', pos: side }, right];
       return;
     }
-    const block = this.paragraph('docNumber', content);
-    block.align = 'right';
-    block.sideIndentChars = sideIndentChars;
+    const block = this.paragraph('docNumber', [tab, ...content]);
+    block.align = 'left';
+    block.tabStops = [right];
   }
 
   /**
