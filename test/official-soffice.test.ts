@@ -290,5 +290,10 @@ describe.skipIf(!ready)(`the official example in LibreOffice${reason}`, () => {
     // The text block runs from 28 mm to 210 − 26 mm: its centre is at 300.5 pt.
     for (const line of lines) expect(Math.abs((line.xMin + line.xMax) / 2 - 300.5)).toBeLessThan(4);
     expect(lines[0]!.text.endsWith('《')).toBe(false);
+    // 健康促进镇 stays on one line: 《…健康促进镇 / 工作方案》的通知
+    expect(lines.map((l) => l.text)).toEqual([
+      '关于印发《青溪镇创建健康促进镇',
+      '工作方案》的通知',
+    ]);
   });
 });
