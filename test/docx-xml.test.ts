@@ -160,7 +160,7 @@ describe('styles', () => {
     expect(fonts).toContain('<w:font w:name="黑体"><w:altName w:val="SimHei"/>');
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"/>');
     expect(fonts).toContain(
-      '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>',
+      '<w:font w:name="Times New Roman"><w:altName w:val="Liberation Serif"/><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>',
     );
   });
 
@@ -168,6 +168,10 @@ describe('styles', () => {
     const conf = fontconfigXml(profile);
     expect(conf).toContain(
       '<alias binding="same"><family>仿宋_GB2312</family><prefer><family>仿宋</family><family>FangSong</family><family>Noto Serif CJK SC</family></prefer></alias>',
+    );
+    // Digits and Latin letters: Times New Roman's metric twin where Windows fonts are missing.
+    expect(conf).toContain(
+      '<alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family><family>Tinos</family></prefer></alias>',
     );
     expect(xmlProblem(conf.replace(/^<!DOCTYPE[^>]*>/m, ''))).toBeUndefined();
   });

@@ -284,6 +284,17 @@ describe.skipIf(!ready)(`the official example in LibreOffice${reason}`, () => {
     expect(year.xMin - issuer.xMin).toBeLessThan(36);
   });
 
+  it('sets digits in Liberation Serif (Times New Roman metrics), not DejaVu Serif', () => {
+    const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+    const liberation = spawnSync('fc-list', ['Liberation Serif'], { encoding: 'utf8' }).stdout;
+    if (liberation.trim() === '') {
+      console.warn('digit font check skipped: Liberation Serif not installed (fonts-liberation)');
+      return;
+    }
+    expect(fonts).toMatch(/LiberationSerif/);
+    expect(fonts).not.toMatch(/DejaVuSerif/);
+  });
+
   it('breaks the long title between words into centred lines', () => {
     const lines = words(1).filter((w) => /关于印发|的通知/.test(w.text));
     expect(lines).toHaveLength(2);
