@@ -69,6 +69,20 @@ describe('the text before the signature', () => {
     expect(plain(tail)).toBe(text.slice(53));
   });
 
+  it('keeps the date with the 附注 under it', () => {
+    const blocks = paragraphs(
+      markdownToModel(
+        '# 方案\n\n正文。\n\n<!-- fangan:signature -->\n某镇人民政府\n\n2025年1月15日\n\n' +
+          '<!-- fangan:note -->\n（联系人：王芳）\n',
+        profile,
+      ).blocks,
+    );
+    const date = blocks.find((b) => plain(b) === '2025年1月15日');
+    expect(date?.keepNext).toBe(true);
+    const alone = model('正文。').find((b) => plain(b) === '2025年1月15日');
+    expect(alone?.keepNext).toBeUndefined();
+  });
+
   it('keeps a paragraph of two lines whole with the signature', () => {
     const text = han(44); // two lines
     const blocks = model(text);

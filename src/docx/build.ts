@@ -138,9 +138,13 @@ class ModelBuilder {
       case 'noindent':
         this.nextRole = name;
         break;
-      case 'note':
+      case 'note': {
+        // 附注 goes on the line under the date (GB/T 9704 7.3.6): never alone on the next page.
         this.nextRole = 'body';
+        const last = this.blocks[this.blocks.length - 1];
+        if (last?.type === 'paragraph' && last.role === 'signature') last.keepNext = true;
         break;
+      }
       case 'copynumber':
       case 'secrecy':
       case 'urgency':
