@@ -60,7 +60,8 @@ describe('the text before the signature', () => {
     const text = han(110); // 26 + 28 + 28 + 28 = 4 lines
     const blocks = model(text);
     const issuer = blocks.findIndex((b) => plain(b) === '某镇人民政府');
-    const [head, tail] = [blocks[issuer - 2], blocks[issuer - 1]] as ParagraphBlock[];
+    const head = blocks[issuer - 2] as ParagraphBlock;
+    const tail = blocks[issuer - 1] as ParagraphBlock;
     expect(plain(head) + plain(tail)).toBe(text);
     expect(head).toMatchObject({ role: 'body', align: 'distribute' });
     expect(head.keepNext).toBeUndefined();
