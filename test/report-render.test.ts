@@ -31,7 +31,10 @@ describe('report template', async () => {
     expect(markdown).toContain(
       '| 指标 | 基线值→目标值 | 本季度应达到 | 本季度实际 | 较上季度 | 完成度 | 进度 |',
     );
-    expect(markdown).toContain('<!-- fangan:attachment 1 -->');
+    // A single attachment: `附件：名称` without a number and a page labelled 附件, not 附件1 (GB/T 9704 7.3.4).
+    expect(markdown).toContain('附件：重点任务进展情况表');
+    expect(markdown).toMatch(/^<!-- fangan:attachment -->$/m);
+    expect(markdown).not.toMatch(/fangan:attachment \d/);
     expect(markdown).toContain(
       '| 序号 | 工作任务 | 牵头单位 | 完成时限 | 进展状态 | 完成比例 | 是否逾期 |',
     );
