@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
+import { sayer } from '../help.js';
 
 interface FmtFlags {
   keys: string;
@@ -11,13 +12,34 @@ interface FmtFlags {
 
 /** `fangan fmt <file...> --keys zh|en [--write]`: English <-> Chinese keys, comments kept. */
 export function defineFmt(program: Command, ctx: CliContext): void {
+  const say = sayer(ctx.helpLang);
   program
     .command('fmt')
-    .description('把方案或进展文件的字段名在英文和中文之间转换（注释、顺序和写法不变）')
-    .argument('<files...>', '工作方案或季度进展 YAML 文件')
-    .requiredOption('--keys <style>', '字段名写法：zh（中文）或 en（英文）')
-    .option('-w, --write', '直接改写文件；不加时把结果打印到标准输出（只能给一个文件）')
-    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .description(
+      say(
+        '把方案或进展文件的字段名在英文和中文之间转换（注释、顺序和写法不变）',
+        'Turn the keys of a plan or progress file from English to Chinese or back (comments, order and spelling kept)',
+      ),
+    )
+    .argument('<files...>', say('工作方案或季度进展 YAML 文件', 'work plan or progress YAML files'))
+    .requiredOption(
+      '--keys <style>',
+      say('字段名写法：zh（中文）或 en（英文）', 'key style: zh (Chinese) or en (English)'),
+    )
+    .option(
+      '-w, --write',
+      say(
+        '直接改写文件；不加时把结果打印到标准输出（只能给一个文件）',
+        'rewrite the files in place; without it the result goes to standard output (one file only)',
+      ),
+    )
+    .option(
+      '--lang <lang>',
+      say(
+        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+        'message language: zh-CN | en (default: from LANG and the like)',
+      ),
+    )
     .action(async (files: string[], flags: FmtFlags, command: Command) => {
       ctx.exitCode = await fmtCommand(files, flags, ctx, command.parent?.version() ?? '');
     });

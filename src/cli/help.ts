@@ -1,0 +1,68 @@
+/**
+ * The language of the command-line help, and commander's own words in it. Help is built before
+ * any command runs, so its language comes from `--lang` anywhere on the command line or the
+ * locale (LC_ALL / LC_MESSAGES / LANG); Chinese unless one of them says English.
+ */
+import type { Command, Option } from 'commander';
+import type { Lang } from '../diagnostics/types.js';
+import type { CliIO } from './io.js';
+import { resolveLang } from './context.js';
+
+/** Picks the Chinese or the English text of a help string. */
+export type Say = (zh: string, en: string) => string;
+
+export const sayer =
+  (lang: Lang): Say =>
+  (zh, en) =>
+    lang === 'en' ? en : zh;
+
+/** `--lang en` / `--lang=en` anywhere in argv (before `--`), else the locale. */
+export function helpLang(argv: readonly string[], env: CliIO['env']): Lang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    if (arg === '--lang') flag = argv[i + 1];
+    else if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
+  }
+  return resolveLang(flag, env);
+}
+
+const ZH_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** `[options]` / `[command]` in usage lines, in Chinese. */
+const zhPlaceholders = (text: string): string =>
+  text.replaceAll('[options]', '[选项]').replaceAll('[command]', '[命令]');
+
+/**
+ * Sets the help and version options, the `help` command and the help layout of `program` in
+ * `lang`. Call it before adding subcommands: they copy these settings when created.
+ */
+export function localiseHelp(program: Command, lang: Lang): void {
+  const say = sayer(lang);
+  program.helpOption('-h, --help', say('显示帮助', 'show this help'));
+  program.helpCommand('help [command]', say('显示某个命令的帮助', 'show the help of a command'));
+  const zh = lang !== 'en';
+  program.configureHelp({
+    styleTitle: (title: string) => (zh ? (ZH_TITLES[title] ?? title) : title),
+    styleUsage: (text: string) => (zh ? zhPlaceholders(text) : text),
+    styleSubcommandTerm: (text: string) => (zh ? zhPlaceholders(text) : text),
+    // Only the default is shown besides the description; commander's "(default: "x")" is English.
+    optionDescription: (option: Option) => {
+      const shown =
+        option.defaultValue !== undefined && (option.required || option.optional)
+          ? (option.defaultValueDescription ?? String(option.defaultValue))
+          : undefined;
+      if (shown === undefined) return option.description;
+      return zh
+        ? `${option.description}（默认：${shown}）`
+        : `${option.description} (default: ${shown})`;
+    },
+  });
+}
