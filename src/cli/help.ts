@@ -36,6 +36,16 @@ const ZH_TITLES: Record<string, string> = {
   'Global Options:': '全局选项：',
 };
 
+/** Characters a terminal shows two columns wide (CJK, full-width forms), so columns line up. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+export const displayWidth = (text: string): number => {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\x1b\[[\d;]*m/g, '');
+  return [...plain].length + (plain.match(WIDE)?.length ?? 0);
+};
+
 /** `[options]` / `[command]` in usage lines, in Chinese. */
 const zhPlaceholders = (text: string): string =>
   text.replaceAll('[options]', '[选项]').replaceAll('[command]', '[命令]');
@@ -50,6 +60,7 @@ export function localiseHelp(program: Command, lang: Lang): void {
   program.helpCommand('help [command]', say('显示某个命令的帮助', 'show the help of a command'));
   const zh = lang !== 'en';
   program.configureHelp({
+    displayWidth,
     styleTitle: (title: string) => (zh ? (ZH_TITLES[title] ?? title) : title),
     styleUsage: (text: string) => (zh ? zhPlaceholders(text) : text),
     styleSubcommandTerm: (text: string) => (zh ? zhPlaceholders(text) : text),

@@ -48,7 +48,10 @@ export function defineInit(program: Command, ctx: CliContext): void {
     )
     .option(
       '--doc-number <text>',
-      say('发文字号，如 青政发〔2025〕3号', 'document number, e.g. 青政发〔2025〕3号'),
+      say(
+        '发文字号，如 青政发〔2025〕3号',
+        'document number: issuer prefix, year in tortoise-shell brackets, number',
+      ),
     )
     .option(
       '--units <list>',
