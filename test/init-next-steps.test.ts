@@ -48,33 +48,36 @@ describe('the next steps of fangan init', () => {
     ['zh-CN', 'my town/plan.yaml', {}],
     ['en', 'sub/青山镇 方案.yaml', { LANG: 'en_US.UTF-8' }],
     ['zh-CN', 'plan.yaml', { npm_command: 'exec' }],
-  ] as const)('(%s, %s) run as printed from the current folder', async (_lang, file, env) => {
-    const cwd = mkdtempSync(path.join(work, 'case-'));
-    const io = captureIO({ cwd, env: { ...env } });
-    expect(
-      await run(['init', file, '--yes', '--town', '青山镇', '--year', '2025'], io),
-      io.err(),
-    ).toBe(0);
-    const fangan = env.npm_command === 'exec' ? 'npx fangan' : 'fangan';
-    const commands = commandsIn(io.out(), fangan);
-    expect(commands.map((c) => c.split(' ')[fangan.split(' ').length])).toEqual([
-      'validate',
-      'render',
-      'progress',
-      'report',
-    ]);
-    if (file.includes(' ')) expect(commands[0]).toMatch(/"[^"]+ [^"]+"/);
-    for (const command of commands) {
-      const argv = shellSplit(command).slice(fangan.split(' ').length);
-      const step = captureIO({ cwd, env: { ...env } });
-      expect(await run(argv, step), `${command}\n${step.err()}`).toBe(0);
-    }
-    const planDir = path.join(cwd, path.dirname(file));
-    const out = readdirSync(path.join(planDir, 'out'));
-    expect(out.some((f) => f.endsWith('.docx'))).toBe(true);
-    expect(out.some((f) => f.endsWith('季度工作汇报.docx'))).toBe(true);
-    expect(existsSync(path.join(planDir, 'progress/2025Q1.yaml'))).toBe(true);
-  });
+  ] as [string, string, Record<string, string>][])(
+    '(%s, %s) run as printed from the current folder',
+    async (_lang, file, env) => {
+      const cwd = mkdtempSync(path.join(work, 'case-'));
+      const io = captureIO({ cwd, env: { ...env } });
+      expect(
+        await run(['init', file, '--yes', '--town', '青山镇', '--year', '2025'], io),
+        io.err(),
+      ).toBe(0);
+      const fangan = env.npm_command === 'exec' ? 'npx fangan' : 'fangan';
+      const commands = commandsIn(io.out(), fangan);
+      expect(commands.map((c) => c.split(' ')[fangan.split(' ').length])).toEqual([
+        'validate',
+        'render',
+        'progress',
+        'report',
+      ]);
+      if (file.includes(' ')) expect(commands[0]).toMatch(/"[^"]+ [^"]+"/);
+      for (const command of commands) {
+        const argv = shellSplit(command).slice(fangan.split(' ').length);
+        const step = captureIO({ cwd, env: { ...env } });
+        expect(await run(argv, step), `${command}\n${step.err()}`).toBe(0);
+      }
+      const planDir = path.join(cwd, path.dirname(file));
+      const out = readdirSync(path.join(planDir, 'out'));
+      expect(out.some((f) => f.endsWith('.docx'))).toBe(true);
+      expect(out.some((f) => f.endsWith('季度工作汇报.docx'))).toBe(true);
+      expect(existsSync(path.join(planDir, 'progress/2025Q1.yaml'))).toBe(true);
+    },
+  );
 
   it('quotes only what needs quoting', async () => {
     const { shellWord } = await import('../src/cli/commands/init-run.js');

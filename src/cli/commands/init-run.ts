@@ -241,13 +241,15 @@ export async function runInit(
   );
   let answers: InitAnswers;
   if (!options.yes && canPrompt(io)) {
-    const { createPrompter, isPromptCancel } = await import('../prompts.js');
+    const { createPrompter, isDiscard, isPromptCancel } = await import('../prompts.js');
     const { runWizard } = await import('../../init/wizard.js');
     try {
-      answers = await runWizard(await createPrompter(io, lang), starter, seed, lang);
+      const prompter = await createPrompter(io, lang);
+      answers = await runWizard(prompter, starter, seed, lang, display(io, out));
     } catch (err) {
-      if (!isPromptCancel(err)) throw err;
-      io.stderr.write(`\nfangan: ${formatMessage('FG7113', lang)} [FG7113]\n`);
+      const code = isDiscard(err) ? 'FG7236' : isPromptCancel(err) ? 'FG7113' : undefined;
+      if (!code) throw err;
+      io.stderr.write(`\nfangan: ${formatMessage(code, lang)} [${code}]\n`);
       return 2;
     }
   } else {
