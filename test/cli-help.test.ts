@@ -106,3 +106,25 @@ describe('Chinese help', () => {
     expect(new Set(starts).size).toBe(1);
   });
 });
+
+describe("commander's error messages", () => {
+  it.each([
+    [['rendr', 'x.yaml'], /没有“rendr”这个命令\n（是否应为 render？）/],
+    [['render'], /缺少参数 <plan>/],
+    [['render', 'plan.yaml', '--bogus'], /没有 --bogus 这个选项/],
+    [['fmt', 'plan.yaml'], /必须给出选项 --keys <style>/],
+    [['render', 'plan.yaml', '--to'], /选项 --to <formats> 缺少取值/],
+  ])('%j is a Chinese usage error with a pointer to the help', async (argv, pattern) => {
+    const io = captureIO();
+    expect(await run(argv, io)).toBe(2);
+    expect(io.err()).toMatch(pattern);
+    expect(io.err()).toContain('fangan <命令> --help');
+    expect(io.err()).not.toMatch(/error:/);
+  });
+
+  it('stays English with --lang en', async () => {
+    const io = captureIO();
+    expect(await run(['render', '--lang', 'en'], io)).toBe(2);
+    expect(io.err()).toBe("error: missing required argument 'plan'\n");
+  });
+});

@@ -220,3 +220,22 @@ describe('stdout carries results, stderr carries problems', () => {
     expect(bad.err()).toMatch(/bad\.yaml:\d+:\d+/);
   });
 });
+
+describe('fmt --check', () => {
+  it('lists the files not yet in the asked key style on stdout and exits 1; 0 when all are', async () => {
+    const { cwd } = townCopy();
+    const io = captureIO({ cwd });
+    const files = ['青溪 镇/plan.yaml', '青溪 镇/progress/2025Q1.yaml'];
+    expect(await run(['fmt', ...files, '--keys', 'zh', '--check'], io)).toBe(1);
+    expect(io.out()).toMatch(
+      /^需改写 青溪 镇\/plan\.yaml（\d+ 处）\n需改写 青溪 镇\/progress\/2025Q1\.yaml（\d+ 处）\n$/,
+    );
+    expect(io.err()).toBe('');
+    const en = captureIO({ cwd });
+    expect(await run(['fmt', ...files, '--keys', 'en', '--check'], en)).toBe(0);
+    expect(en.out()).toBe('');
+    // Nothing was rewritten.
+    const again = captureIO({ cwd });
+    expect(await run(['fmt', files[0]!, '--keys', 'zh', '--check'], again)).toBe(1);
+  });
+});

@@ -77,3 +77,28 @@ export function localiseHelp(program: Command, lang: Lang): void {
     },
   });
 }
+
+/** commander's own error sentences, in Chinese; anything not listed stays as commander says it. */
+const ZH_ERRORS: [RegExp, string][] = [
+  [/^error: unknown command '(.+)'/, '错误：没有“$1”这个命令'],
+  [/^error: unknown option '(.+)'/, '错误：没有 $1 这个选项'],
+  [/^error: missing required argument '(.+)'/, '错误：缺少参数 <$1>'],
+  [/^error: required option '(.+)' not specified/, '错误：必须给出选项 $1'],
+  [/^error: option '(.+)' argument missing/, '错误：选项 $1 缺少取值'],
+  [
+    /^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    '错误：参数过多，应为 $2 个，实际 $3 个',
+  ],
+  [/\(Did you mean one of (.+)\?\)/, '（是否应为以下之一：$1？）'],
+  [/\(Did you mean (.+)\?\)/, '（是否应为 $1？）'],
+];
+
+/** A commander error message in `lang`, with a pointer to the help. */
+export function localiseError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  let text = message;
+  for (const [pattern, zh] of ZH_ERRORS) text = text.replace(pattern, zh);
+  return text === message
+    ? message
+    : `${text.trimEnd()}\n用 fangan --help 或 fangan <命令> --help 查看用法。\n`;
+}

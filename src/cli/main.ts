@@ -8,7 +8,7 @@ import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
 import { defineAnnual } from './commands/annual.js';
 import { defineFmt } from './commands/fmt.js';
-import { helpLang, localiseHelp, sayer } from './help.js';
+import { helpLang, localiseError, localiseHelp, sayer } from './help.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -126,6 +126,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localiseError(s, ctx.helpLang)),
     })
     .showSuggestionAfterError(true);
 

@@ -7,6 +7,7 @@ import { sayer } from '../help.js';
 interface FmtFlags {
   keys: string;
   write?: boolean;
+  check?: boolean;
   lang?: string;
 }
 
@@ -31,6 +32,13 @@ export function defineFmt(program: Command, ctx: CliContext): void {
       say(
         '直接改写文件；不加时把结果打印到标准输出（只能给一个文件）',
         'rewrite the files in place; without it the result goes to standard output (one file only)',
+      ),
+    )
+    .option(
+      '--check',
+      say(
+        '只检查，不改写：列出需要改写的文件，有则以 1 退出（用于 CI）',
+        'check only: list the files that would be rewritten and exit 1 if there are any (for CI)',
       ),
     )
     .option(
@@ -61,7 +69,7 @@ async function fmtCommand(
   const lang = resolveLang(flags.lang, io.env);
   const style = flags.keys.trim().toLowerCase();
   if (style !== 'zh' && style !== 'en') throw usageError('FG9301', lang, { value: flags.keys });
-  if (!flags.write && files.length !== 1) throw usageError('FG9302', lang);
+  if (!flags.write && !flags.check && files.length !== 1) throw usageError('FG9302', lang);
 
   const [{ readFile }, { sourceFromBytes }, { convertKeys }, { atomicWriteFile }] =
     await Promise.all([
@@ -90,6 +98,20 @@ async function fmtCommand(
     // Line ends as the file had them: the reader turned CRLF into LF.
     const crlf = bytes.includes(13) && Buffer.from(bytes).toString('latin1').includes('\r\n');
     const out = crlf ? result.text.replace(/\n/g, '\r\n') : result.text;
+    if (flags.check) {
+      // The files not yet in the asked key style are the data; the verdict is the exit code.
+      if (result.text !== source.text) {
+        io.stdout.write(
+          t(
+            lang,
+            `需改写 ${shown(file)}（${result.changes} 处）\n`,
+            `would rewrite ${shown(file)} (${result.changes} changes)\n`,
+          ),
+        );
+        exit = Math.max(exit, 1);
+      }
+      continue;
+    }
     if (!flags.write) {
       io.stdout.write(out);
       continue;
