@@ -261,8 +261,18 @@ async function renderInto(
   const planPath = path.resolve(io.cwd, planArg);
   const { loadPlan } = await import('../../validate/index.js');
   const { plan, result } = await loadPlan(planPath, { lang });
-  const sources = result.source === undefined ? {} : { [result.file]: result.source };
-  const invalid = await printDiagnostics(ctx, lang, version, result.diagnostics, sources);
+  // Problems name the plan as it was typed, like `validate` and `report` do.
+  const shownPlan = path.relative(io.cwd, planPath) || planArg;
+  const relabel = (d: Diagnostic): Diagnostic =>
+    d.file === planPath ? { ...d, file: shownPlan } : d;
+  const sources = result.source === undefined ? {} : { [shownPlan]: result.source };
+  const invalid = await printDiagnostics(
+    ctx,
+    lang,
+    version,
+    result.diagnostics.map(relabel),
+    sources,
+  );
   if (invalid || !plan) return 1;
 
   let profile;
