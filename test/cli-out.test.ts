@@ -239,3 +239,23 @@ describe('fmt --check', () => {
     expect(await run(['fmt', files[0]!, '--keys', 'zh', '--check'], again)).toBe(1);
   });
 });
+
+describe('templates eject', () => {
+  it('prints a render command that works as printed, quoting a folder with a space', async () => {
+    const { cwd } = townCopy();
+    const io = captureIO({ cwd });
+    expect(await run(['templates', 'eject', 'my templates'], io)).toBe(0);
+    const line = io
+      .out()
+      .split('\n')
+      .find((l) => l.includes('fangan render'))!;
+    expect(line.trim()).toBe(
+      'fangan render plan.yaml --template "my templates" --profile "my templates/profiles/gbt9704.json"',
+    );
+    const argv = ['render', '青溪 镇/plan.yaml', '--to', 'md', '--template', 'my templates'];
+    const rendered = captureIO({ cwd });
+    expect(await run([...argv, '--profile', 'my templates/profiles/gbt9704.json'], rendered)).toBe(
+      0,
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { ioDiagnostic } from '../../write/errors.js';
 import { resolveLang } from '../context.js';
 import { canPrompt, useColor, UsageError, type CliIO } from '../io.js';
 import { outFlag } from '../out-option.js';
+import { shellWord } from '../shell.js';
 
 import type { InitOptions, ProgressNewOptions } from './init.js';
 
@@ -158,14 +159,7 @@ async function seedFromFlags(
   return seed;
 }
 
-/**
- * A path as the user would type it in a shell: double quotes around anything with spaces or
- * shell characters (single quotes when it holds characters special inside double quotes).
- */
-export const shellWord = (word: string): string => {
-  if (/^[\p{L}\p{N}_./:@%+,=-]+$/u.test(word)) return word;
-  return /["$`\\!]/.test(word) ? `'${word.replaceAll("'", `'\\''`)}'` : `"${word}"`;
-};
+export { shellWord } from '../shell.js';
 
 /** `npx fangan` when this run came through npx (npm exec), else `fangan`. */
 const commandName = (io: CliIO): string =>

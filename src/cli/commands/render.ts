@@ -363,13 +363,17 @@ async function ejectCommand(
   if (await printDiagnostics(ctx, lang, version, result.diagnostics)) {
     return exitFor(result.diagnostics);
   }
-  const shown = path.relative(io.cwd, dir) || '.';
+  const { shellWord } = await import('../shell.js');
+  const shown = shellWord(path.relative(io.cwd, dir) || '.');
+  const profile = shellWord(
+    path.join(path.relative(io.cwd, dir) || '.', 'profiles', 'gbt9704.json'),
+  );
   for (const file of result.written) io.stdout.write(`${path.relative(io.cwd, file)}\n`);
   io.stdout.write(
     t(
       lang,
-      `已导出 ${result.written.length} 个文件。修改后这样使用：\n  fangan render plan.yaml --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
-      `Exported ${result.written.length} files. After editing, use them with:\n  fangan render plan.yaml --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
+      `已导出 ${result.written.length} 个文件。修改后这样使用：\n  fangan render plan.yaml --template ${shown} --profile ${profile}\n`,
+      `Exported ${result.written.length} files. After editing, use them with:\n  fangan render plan.yaml --template ${shown} --profile ${profile}\n`,
     ),
   );
   return 0;
