@@ -121,6 +121,8 @@ describe('-o, --out and the hidden --output', () => {
       ['export'],
       ['init'],
       ['progress', 'new'],
+      ['progress', 'import'],
+      ['export-table'],
     ]) {
       const io = captureIO();
       expect(await run([...command, '--help'], io)).toBe(0);
