@@ -12,6 +12,9 @@ describe('fangan CLI basics', () => {
   it('exits 2 on an unknown command', async () => {
     const io = captureIO();
     expect(await run(['no-such-command'], io)).toBe(2);
-    expect(io.err()).toMatch(/unknown command/);
+    expect(io.err()).toContain('错误：没有“no-such-command”这个命令');
+    const en = captureIO({ env: { LANG: 'en_US.UTF-8' } });
+    expect(await run(['no-such-command'], en)).toBe(2);
+    expect(en.err()).toMatch(/unknown command 'no-such-command'/);
   });
 });

@@ -129,9 +129,9 @@ describe('read and write wording', () => {
       io,
     );
     expect(code).not.toBe(0);
-    expect(io.out()).toContain('FG4202');
-    expect(io.out()).toMatch(/Reading "\.fangan-manifest\.json" failed: EISDIR/);
-    expect(io.out()).not.toMatch(/Writing "\.fangan-manifest\.json"/);
-    expect(io.out()).not.toContain('EISDIR: EISDIR');
+    expect(io.err()).toContain('FG4202');
+    expect(io.err()).toMatch(/Reading "\.fangan-manifest\.json" failed: EISDIR/);
+    expect(io.err()).not.toMatch(/Writing "\.fangan-manifest\.json"/);
+    expect(io.err()).not.toContain('EISDIR: EISDIR');
   });
 });

@@ -55,7 +55,9 @@ describe('fangan report', () => {
     const out = fresh('report-ok');
     const io = captureIO();
     const code = await run(['report', path.join(fixtures, 'progress-q1.yaml'), '-o', out], io);
-    expect(io.err()).toBe('');
+    // Warnings (the overdue M2) go to stderr; no errors.
+    expect(io.err()).not.toMatch(/:\d+:\d+ {2}错误/);
+    expect(io.out()).toContain('已生成');
     expect(code).toBe(0);
     expect(list(out)).toEqual(['2025Q1-试验镇-季度工作汇报.docx', '2025Q1-试验镇-季度工作汇报.md']);
     const md = readFileSync(path.join(out, '2025Q1-试验镇-季度工作汇报.md'), 'utf8');
@@ -100,9 +102,10 @@ describe('fangan report', () => {
         io,
       );
       expect(code).toBe(1);
-      expect(io.out()).toMatch(new RegExp(`${name}\\.yaml:\\d+:\\d+`));
-      expect(io.out()).toMatch(/FG\d{4}/);
-      expect(io.out()).not.toMatch(/at .+\.js:\d+/); // no stack trace
+      expect(io.err()).toMatch(new RegExp(`${name}\\.yaml:\\d+:\\d+`));
+      expect(io.err()).toMatch(/FG\d{4}/);
+      expect(io.err()).not.toMatch(/at .+\.js:\d+/); // no stack trace
+      expect(io.out()).toBe(''); // diagnostics on stderr, nothing written
       expect(list(out)).toEqual([]);
     },
   );
@@ -112,7 +115,7 @@ describe('fangan report', () => {
     const io = captureIO();
     const code = await run(['report', path.join(fixtures, 'plan.yaml'), '-o', out], io);
     expect(code).toBe(1);
-    expect(io.out()).toContain('FG6001');
+    expect(io.err()).toContain('FG6001');
     expect(list(out)).toEqual([]);
   });
 
@@ -251,7 +254,7 @@ describe('bad input 26: one bad file in a batch of 100', () => {
     expect(failed?.diagnostics[0]?.line).toBeGreaterThan(1);
     expect(list(out).filter((f) => f.endsWith('季度工作汇报.md'))).toHaveLength(99);
     expect(list(out)).toContain('2025Q1-样本县-汇总报告.md');
-    expect(io.out()).toMatch(/town042\/progress\/2025Q1\.yaml:\d+:\d+/);
+    expect(io.err()).toMatch(/town042\/progress\/2025Q1\.yaml:\d+:\d+/);
     expect(io.out()).toContain('失败 1 份');
   });
 

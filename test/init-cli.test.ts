@@ -6,7 +6,13 @@ import { run } from '../src/cli/main.js';
 import { setPrompterFactory } from '../src/cli/prompts.js';
 import type { Choice, Prompter } from '../src/init/wizard.js';
 import { captureIO, type CapturedIO } from './helpers/io.js';
-import { parsePlan, planInvariantProblems, validatePlanText } from './init-helpers.js';
+import { defaultGoalIds, measuresForGoals } from '../src/init/draft.js';
+import {
+  builtinStarter,
+  parsePlan,
+  planInvariantProblems,
+  validatePlanText,
+} from './init-helpers.js';
 
 let dir: string;
 let restore: () => void = () => undefined;
@@ -301,6 +307,7 @@ describe('fangan init wizard (scripted through the prompt wrapper)', () => {
       '', // M15 lead default (wsy)
       '2026-01-31', // rejected: after the period
       '2025-11-30',
+      '', // summary: write
     ]);
     const io = ttyIO();
     const code = await run(['init'], io);
@@ -309,7 +316,7 @@ describe('fangan init wizard (scripted through the prompt wrapper)', () => {
     expect(asked[0]).toBe('乡镇名称（如：青山镇）');
     expect(rejected).toEqual([
       '乡镇名称（如：青山镇） 不能为空',
-      'end 应为 YYYY-MM-DD 格式的有效日期，收到 2025-13-01',
+      '结束日期 应为 YYYY-MM-DD 格式的有效日期，收到 2025-13-01',
       '实施周期结束日期 2024-12-31 早于开始日期 2025-01-01',
       '指标 literacy 的目标值 20 与方向 increase、基线 27.5 不一致',
       '目标 G4 没有任何重点工作支撑，请至少选择其中一项：M5,M13,M14,M15,M16',
@@ -357,7 +364,7 @@ describe('fangan init wizard (scripted through the prompt wrapper)', () => {
   });
 
   it('uses flags as defaults and skips per-measure questions when declined', async () => {
-    const { asked } = scripted([...Array<string>(13).fill(''), false]);
+    const { asked } = scripted([...Array<string>(13).fill(''), false, '']);
     const io = ttyIO();
     expect(await run(['init', '--town', '东风镇', '--year', '2027', '--goals', 'G1'], io)).toBe(0);
     const plan = parsePlan(await readFile(join(dir, 'plan.yaml'), 'utf8'));
@@ -365,7 +372,91 @@ describe('fangan init wizard (scripted through the prompt wrapper)', () => {
     expect(plan.period).toEqual({ start: '2027-01-01', end: '2027-12-31' });
     expect(plan.goals.map((g) => g.id)).toEqual(['G1']);
     expect(plan.measures.map((m) => m.id)).toEqual(['M1', 'M2']);
-    expect(asked).toHaveLength(14);
+    expect(asked).toHaveLength(15);
+    expect(asked.at(-1)).toMatch(
+      /^请核对以下内容，确认后写入 plan\.yaml：\n {2}乡镇名称：东风镇\n/,
+    );
+  });
+
+  it('the summary lets one answer be changed; later answers it invalidates are asked again', async () => {
+    const starter = await builtinStarter();
+    const measures = measuresForGoals(starter, defaultGoalIds(starter)).length;
+    const { asked, rejected } = scripted([
+      '青山镇',
+      '',
+      '',
+      '', // period start 2025-01-01
+      '', // period end 2025-12-31
+      '2025-12-20', // 成文日期
+      '青政发[2025]3号', // square brackets: offered the 〔〕 form
+      true, // convert
+      '',
+      '',
+      '',
+      '',
+      false, // no values now
+      '',
+      true, // review each measure
+      ...Array<string>(2 * measures).fill(''),
+      'period', // summary: change the period
+      '2026-01-01',
+      '2026-06-30',
+      '2025-12-20', // rejected: 成文日期 now outside the period
+      '2026-01-10',
+      ...Array<string>(2 * measures).fill(''), // every deadline was outside: asked again
+      'town', // change the town: the default issuer follows it
+      '白石乡',
+      '', // summary: write
+    ]);
+    const io = ttyIO();
+    expect(await run(['init', '--year', '2025'], io), asked.join('\n')).toBe(0);
+    expect(asked).toContain(
+      '发文字号“青政发[2025]3号”的年份应用六角括号〔〕括起，应为“青政发〔2025〕3号”。改为“青政发〔2025〕3号”吗？',
+    );
+    expect(rejected).toEqual(['成文日期 2025-12-20 不在实施周期 2026-01-01 至 2026-06-30 内']);
+    const plan = parsePlan(await readFile(join(dir, 'plan.yaml'), 'utf8'));
+    expect(plan).toMatchObject({
+      issuer: '白石乡人民政府',
+      date: '2026-01-10',
+      doc_number: '青政发〔2025〕3号',
+      period: { start: '2026-01-01', end: '2026-06-30' },
+    });
+    expect(plan.units[0]?.name).toBe('乡党政办');
+    expect(planInvariantProblems(plan)).toEqual([]);
+    expect(validatePlanText(await readFile(join(dir, 'plan.yaml'), 'utf8'))).toEqual([]);
+  });
+
+  it('refuses a 发文字号 that cannot be fixed, and a leading zero is offered without it', async () => {
+    const { rejected, asked } = scripted([
+      '青山镇',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '3号', // not a document number
+      '青政发〔25〕3号', // two-digit year
+      '青政发〔2025〕03号', // leading zero: offered
+      false, // keep it? no: asked again
+      '青政发〔2025〕4号',
+      '',
+      '',
+      '',
+      '',
+      false,
+      '',
+      false,
+      'discard',
+    ]);
+    const io = ttyIO();
+    expect(await run(['init', '--year', '2025'], io)).toBe(2);
+    expect(rejected).toEqual([
+      '“3号”不是发文字号的写法，应为“机关代字〔年份〕序号号”，如 青政发〔2025〕3号',
+      '发文字号“青政发〔25〕3号”的年份应写全 4 位，如〔2025〕',
+    ]);
+    expect(asked.filter((q) => q.startsWith('发文字号（'))).toHaveLength(4);
+    expect(io.err()).toContain('FG7236');
+    expect(await exists(join(dir, 'plan.yaml'))).toBe(false);
   });
 
   it('asks in English with --lang en', async () => {

@@ -39,7 +39,13 @@ describe('the wizard on real inquirer prompts (@inquirer/testing)', () => {
       wizard as unknown as Parameters<typeof render>[0],
       {},
     );
-    const screen = () => getScreen();
+    // Every screen is kept, to check that none of inquirer's English words got through.
+    const seen: string[] = [];
+    const screen = () => {
+      const text = getScreen();
+      seen.push(text);
+      return text;
+    };
     const enter = () => events.keypress('enter');
 
     await until(screen, '乡镇名称');
@@ -79,10 +85,21 @@ describe('the wizard on real inquirer prompts (@inquirer/testing)', () => {
     await until(screen, '重点工作');
     enter();
     await until(screen, '逐项确认');
+    expect(screen().replace(/\s+/g, ' ')).toContain('（y 是 / n 否，直接回车为“是”）');
     events.type('n');
+    enter();
+    await until(screen, '请核对以下内容');
+    expect(screen()).toContain('乡镇名称：青山镇');
+    expect(screen()).toContain('确认，写入文件');
+    expect(screen()).toContain('↑↓ 移动 · 回车 确认');
     enter();
 
     const answers = (await answer) as InitAnswers;
+    // Only YYYY-MM-DD, the file name, ids (G1, M1) and unit signs may be in Latin letters.
+    for (const text of seen) {
+      expect(text).not.toMatch(/\b(Yes|No|y\/N|Y\/n|navigate|select|space|enter|arrow|Press)\b/);
+      expect(text.replace(/YYYY-MM-DD|[\w-]+\.yaml/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    }
     expect(answers.town).toBe('青山镇');
     expect(answers.issuer).toBe('青山镇人民政府');
     expect(answers.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });

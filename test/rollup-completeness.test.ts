@@ -202,7 +202,7 @@ describe('fangan export: who has not reported', () => {
     const out = path.join(dir, 'out');
     const io = captureIO({ cwd: dir });
     expect(await run(['export', '.', '-o', out, '--quarter', '2025Q1', '--to', 'md'], io)).toBe(1);
-    expect(io.out()).toMatch(/county\.yaml:5:11 .*FG2105/);
+    expect(io.err()).toMatch(/county\.yaml:5:11 .*FG2105/);
     const md = read(path.join(out, '2025Q1-云川县-汇总报告.md'));
     expect(md).not.toContain('县卫健局');
     expect(md).toContain('应报3个乡镇，实报3个。');

@@ -111,13 +111,28 @@ describe.skipIf(skipReason !== undefined)('fangan init in a real terminal (tmux)
       keys('Enter');
     }
 
+    // The summary: change the 发文字号 to one in square brackets, accept the 〔〕 form, write.
+    const summary = await waitFor(active('请核对以下内容'));
+    expect(summary).toContain('发文字号：青政发〔2025〕3号');
+    expect(summary).not.toMatch(/y\/N|Y\/n|navigate|Use arrow/);
+    for (let i = 0; i < 6; i++) keys('Down'); // 写入, 乡镇名称, 所属县, 发文机关, 实施周期, 成文日期, 发文字号
+    keys('Enter');
+    await waitFor(active('发文字号'));
+    for (let i = 0; i < 12; i++) keys('BSpace');
+    type('青政发[2025]4号');
+    keys('Enter');
+    await waitFor(/改为“青政发〔2025〕4号”吗？\s*（y 是 \/ n\s*否/); // inquirer wraps long lines
+    keys('Enter'); // yes
+    expect(await waitFor(/发文字号：青政发〔2025〕4号/)).toContain('确认，写入文件');
+    keys('Enter');
+
     const final = await waitFor(/EXIT=\d+/);
     expect(final).toContain('已起草 plan.yaml');
     expect(final).toContain('EXIT=0');
 
     const text = await readFile(join(dir, 'plan.yaml'), 'utf8');
     const plan = parsePlan(text);
-    expect(plan).toMatchObject({ region: '绿水县青山镇', doc_number: '青政发〔2025〕3号' });
+    expect(plan).toMatchObject({ region: '绿水县青山镇', doc_number: '青政发〔2025〕4号' });
     expect(plan.units.at(-1)).toEqual({ id: 'u1', name: '镇交通站' });
     // The first measure's lead moved one down from dzb (镇党政办) to wsy (镇卫生院).
     expect(plan.measures[0]).toMatchObject({ id: 'M1', lead: 'wsy', support: ['dzb', 'czs'] });

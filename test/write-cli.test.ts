@@ -261,7 +261,7 @@ describe('export: the state file cannot be written', () => {
     mkdirSync(path.join(out, '.fangan-export.json'), { recursive: true });
     const io = captureIO({ cwd: dir });
     const code = await run(['export', path.join(root, 'examples/county'), '-o', out], io);
-    expect(io.out()).toContain('FG6102');
+    expect(io.err()).toContain('FG6102');
     expect(io.out() + io.err()).not.toContain('internal error');
     expect(code).toBe(0);
     expect(existsSync(path.join(out, 'index.json'))).toBe(true);

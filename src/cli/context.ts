@@ -5,6 +5,8 @@ import type { CliIO } from './io.js';
 export interface CliContext {
   io: CliIO;
   exitCode: number;
+  /** Language of the help texts (from `--lang` anywhere in argv, else the locale). */
+  helpLang: Lang;
 }
 
 /** `--lang` wins, then LC_ALL / LC_MESSAGES / LANG; anything not Chinese-looking but set to English gives English. */

@@ -9,6 +9,7 @@ import { defineInit, defineProgress } from './commands/init.js';
 import { defineAnnual } from './commands/annual.js';
 import { defineFmt } from './commands/fmt.js';
 import { defineExportTable } from './commands/export-table.js';
+import { helpLang, localiseError, localiseHelp, sayer } from './help.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -110,14 +111,23 @@ async function interrupted(io: CliIO): Promise<number> {
 }
 
 async function runCommand(argv: string[], io: CliIO): Promise<number> {
-  const ctx: CliContext = { io, exitCode: 0 };
-  const program = new Command('fangan')
-    .description('工作方案与季度工作汇报：校验 YAML，生成 GB/T 9704 Word 与 Markdown')
-    .version(version(), '-v, --version')
+  const ctx: CliContext = { io, exitCode: 0, helpLang: helpLang(argv, io.env) };
+  const say = sayer(ctx.helpLang);
+  const program = new Command('fangan');
+  localiseHelp(program, ctx.helpLang);
+  program
+    .description(
+      say(
+        '工作方案与季度工作汇报：校验 YAML，生成 GB/T 9704 Word 与 Markdown',
+        'Work plans and quarterly reports: validate YAML, write GB/T 9704 Word and Markdown',
+      ),
+    )
+    .version(version(), '-v, --version', say('显示版本号', 'show the version number'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localiseError(s, ctx.helpLang)),
     })
     .showSuggestionAfterError(true);
 

@@ -29,14 +29,34 @@ export function setPrompterFactory(factory: PrompterFactory | undefined): () => 
 export const isPromptCancel = (err: unknown): boolean =>
   err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 
-const HELP: Record<Lang, { checkbox: string; select: string }> = {
+/** True when the user chose to discard the answers on the wizard's summary. */
+export const isDiscard = (err: unknown): boolean =>
+  err instanceof Error && err.name === 'WizardDiscarded';
+
+/** inquirer's own words (key hints, the y/N of a yes/no question and its Yes/No), localised. */
+const HELP: Record<
+  Lang,
+  {
+    checkbox: string;
+    select: string;
+    yesNo: (defaultYes: boolean) => string;
+    yes: string;
+    no: string;
+  }
+> = {
   'zh-CN': {
     checkbox: '↑↓ 移动 · 空格 选择/取消 · a 全选 · i 反选 · 回车 确认',
     select: '↑↓ 移动 · 回车 确认',
+    yesNo: (defaultYes) => `（y 是 / n 否，直接回车为“${defaultYes ? '是' : '否'}”）`,
+    yes: '是',
+    no: '否',
   },
   en: {
     checkbox: '↑↓ move · space toggle · a all · i invert · enter confirm',
     select: '↑↓ move · enter confirm',
+    yesNo: (defaultYes) => (defaultYes ? '(Y/n)' : '(y/N)'),
+    yes: 'Yes',
+    no: 'No',
   },
 };
 
@@ -69,7 +89,7 @@ export async function inquirerPrompter(context: PromptStreams, lang: Lang): Prom
           message: q.message,
           choices: q.choices,
           ...(q.default !== undefined ? { default: q.default } : {}),
-          pageSize: 12,
+          pageSize: 16,
           theme: { style: { keysHelpTip: () => help.select } },
         },
         context,
@@ -87,7 +107,12 @@ export async function inquirerPrompter(context: PromptStreams, lang: Lang): Prom
       ),
     confirm: (q) =>
       inquirer.confirm(
-        { message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) },
+        {
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          transformer: (yes: boolean) => (yes ? help.yes : help.no),
+          theme: { style: { defaultAnswer: () => help.yesNo(q.default !== false) } },
+        },
         context,
       ),
   };

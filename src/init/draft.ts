@@ -156,6 +156,11 @@ export function resolveDraft(
     problem('FG7104', { flag: '--date', value: answers.date });
   if (problems.length > 0) return { problems };
   if (end < start) return { problems: [{ code: 'FG7105', params: { start, end } }] };
+  // 成文日期 falls inside the period; a 发文字号 is written the GB/T 9704 way.
+  if (answers.date !== undefined && (answers.date < start || answers.date > end))
+    problem('FG7230', { date: answers.date, start, end });
+  const docProblem = answers.docNumber?.trim() ? checkDocNumber(answers.docNumber) : undefined;
+  if (docProblem) problem(docProblem.code, docProblem.params);
   const period = { start, end };
 
   const issuer = answers.issuer?.trim() || `${town}人民政府`;
@@ -543,4 +548,44 @@ export function draftPlan(
   if (!draft)
     throw new Error(`draftPlan: answers do not fit the starter: ${JSON.stringify(problems)}`);
   return planToYaml(draft, { starterName: starter.name, ...options });
+}
+
+/** A 发文字号 that is not written the GB/T 9704 way, and the fix when one can be made. */
+export interface DocNumberProblem extends AnswerProblem {
+  /** The same number written correctly, when only brackets, digits or zeros were wrong. */
+  fixed?: string;
+}
+
+// Escaped for a character class.
+const OPEN_BRACKETS = '〔\\[［【(（〈<';
+const CLOSE_BRACKETS = '〕\\]］】)）〉>';
+const toAsciiDigits = (text: string): string =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * Checks a 发文字号 such as 青政发〔2025〕3号: an issuer's code, the year in full inside 〔〕,
+ * and the number without leading zeros, then 号 (GB/T 9704-2012, 7.2.4). Square, lenticular
+ * or round brackets and full-width digits are problems with a ready fix.
+ */
+export function checkDocNumber(value: string): DocNumberProblem | undefined {
+  const text = value.trim();
+  const match = new RegExp(
+    `^(\\S+?)\\s*([${OPEN_BRACKETS}])\\s*([0-9０-９]+)\\s*([${CLOSE_BRACKETS}])\\s*([0-9０-９]+)\\s*号$`,
+    'u',
+  ).exec(text);
+  const example = '青政发〔2025〕3号';
+  if (!match) return { code: 'FG7232', params: { value: text, example } };
+  const [, prefix = '', open, yearText = '', close, numberText = ''] = match;
+  const year = toAsciiDigits(yearText);
+  if (!/^\d{4}$/.test(year)) return { code: 'FG7233', params: { value: text } };
+  const digits = toAsciiDigits(numberText);
+  const number = digits.replace(/^0+(?=\d)/, '');
+  if (number === '0') return { code: 'FG7232', params: { value: text, example } };
+  const fixed = `${prefix}〔${year}〕${number}号`;
+  if (fixed === text) return undefined;
+  if (digits !== number) return { code: 'FG7234', params: { value: text, fixed }, fixed };
+  if (open !== '〔' || close !== '〕')
+    return { code: 'FG7231', params: { value: text, fixed }, fixed };
+  // Full-width digits or stray spaces only.
+  return { code: 'FG7235', params: { value: text, fixed }, fixed };
 }

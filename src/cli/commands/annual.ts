@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
+import { sayer } from '../help.js';
+import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
-interface AnnualFlags {
-  output: string;
+interface AnnualFlags extends OutFlags {
   year?: string;
   to: string;
   template?: string;
@@ -20,18 +21,65 @@ export function parseYear(value: string | undefined): number | undefined | { bad
 }
 
 export function defineAnnual(program: Command, ctx: CliContext): void {
-  program
+  const say = sayer(ctx.helpLang);
+  const annual = program
     .command('annual')
-    .description('由四个季度的进展生成年度工作总结（Word 与 Markdown）')
-    .argument('<plan>', '工作方案文件（kind: plan）；季度进展在它旁边的 progress/ 文件夹里')
-    .option('-o, --output <dir>', '输出文件夹', '.')
-    .option('--year <year>', '总结哪一年，例如 2025（默认为方案实施周期开始的年份）')
-    .option('--to <formats>', '输出格式：docx、md，可用逗号同时指定', 'docx,md')
-    .option('--template <dir>', '自带模板所在文件夹（annual.md.hbs）')
-    .option('--profile <file>', 'Word 版式配置文件（默认 GB/T 9704）')
-    .option('--force', '覆盖手工修改过的输出文件')
-    .option('-f, --format <name>', '问题的输出格式：stylish | json', 'stylish')
-    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .description(
+      say(
+        '由四个季度的进展生成年度工作总结（Word 与 Markdown）',
+        "Write the annual summary from the four quarters' progress (Word and Markdown)",
+      ),
+    )
+    .argument(
+      '<plan>',
+      say(
+        '工作方案文件（kind: plan）；季度进展在它旁边的 progress/ 文件夹里',
+        'work plan file (kind: plan); the quarterly progress files are in progress/ next to it',
+      ),
+    );
+  addOutOption(
+    annual,
+    say(
+      '输出文件夹（默认：方案所在文件夹下的 out）',
+      'output folder (default: out next to the plan)',
+    ),
+  )
+    .option(
+      '--year <year>',
+      say(
+        '总结哪一年，例如 2025（默认为方案实施周期开始的年份）',
+        'the year to sum up, e.g. 2025 (default: the year the plan period starts)',
+      ),
+    )
+    .option(
+      '--to <formats>',
+      say('输出格式：docx、md，可用逗号同时指定', 'formats: docx, md, comma-separated'),
+      'docx,md',
+    )
+    .option(
+      '--template <dir>',
+      say('自带模板所在文件夹（annual.md.hbs）', 'folder of your own templates (annual.md.hbs)'),
+    )
+    .option(
+      '--profile <file>',
+      say('Word 版式配置文件（默认 GB/T 9704）', 'Word layout profile (default: GB/T 9704)'),
+    )
+    .option('--force', say('覆盖手工修改过的输出文件', 'overwrite output files edited by hand'))
+    .option(
+      '-f, --format <name>',
+      say(
+        '问题的输出格式：stylish | json（json 时标准输出只有一个 JSON 结果）',
+        'format of the problems: stylish | json (with json, standard output is one JSON result)',
+      ),
+      'stylish',
+    )
+    .option(
+      '--lang <lang>',
+      say(
+        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+        'message language: zh-CN | en (default: from LANG and the like)',
+      ),
+    )
     .action(async (file: string, flags: AnnualFlags) => {
       ctx.exitCode = await annualCommand(file, flags, ctx);
     });
@@ -59,14 +107,29 @@ async function annualCommand(file: string, flags: AnnualFlags, ctx: CliContext):
   const year = parseYear(flags.year);
   if (typeof year === 'object') throw usage('FG9250', { value: year.bad });
   const resolve = (p: string): string => path.resolve(io.cwd, p);
+  const outArg = outFlag(flags);
+  if (outArg !== undefined && outArg.trim() === '') throw usage('FG9100', { option: '-o, --out' });
+  const planFile = resolve(file);
+  // Without -o: `out` next to the plan, where `render` and `report` write too.
+  const outDir = outArg === undefined ? path.join(path.dirname(planFile), 'out') : resolve(outArg);
 
+  // Problems on stderr; stdout lists what was written (one JSON object with --format json).
+  const tally = { errors: 0, warnings: 0 };
   const printProblems = async (results: readonly FileResult[]) => {
     if (results.every((r) => r.diagnostics.length === 0)) return;
+    for (const r of results)
+      for (const d of r.diagnostics) tally[d.severity === 'error' ? 'errors' : 'warnings']++;
     const formatters = await import('../formatters/index.js');
     const format = await formatters.loadFormatter(flags.format === 'json' ? 'json' : 'stylish');
-    io.stdout.write(
-      format(results, { lang, color: useColor(io), cwd: io.cwd, strict: false, version: '' }),
-    );
+    const color = useColor({ ...io, stdout: io.stderr });
+    io.stderr.write(format(results, { lang, color, cwd: io.cwd, strict: false, version: '' }));
+  };
+  const finish = (code: number, written: readonly string[] = []): number => {
+    const shown = written.map((p) => path.relative(io.cwd, p) || p);
+    if (flags.format === 'json')
+      io.stdout.write(`${JSON.stringify({ ok: code === 0, written: shown, ...tally })}\n`);
+    else for (const p of shown) io.stdout.write(`${lang === 'en' ? 'wrote' : '已生成'} ${p}\n`);
+    return code;
   };
 
   const [{ loadAnnualInputs, annualFileStem }, { buildAnnualView }, render, write, types] =
@@ -77,7 +140,6 @@ async function annualCommand(file: string, flags: AnnualFlags, ctx: CliContext):
       import('../../write/index.js'),
       import('../../diagnostics/types.js'),
     ]);
-  const planFile = resolve(file);
   const loaded = await loadAnnualInputs(planFile, {
     lang,
     cwd: io.cwd,
@@ -86,7 +148,7 @@ async function annualCommand(file: string, flags: AnnualFlags, ctx: CliContext):
   if (!loaded.ok) {
     if (loaded.usage) throw usage(loaded.usage.code, loaded.usage.params);
     await printProblems(loaded.results);
-    return 1;
+    return finish(1);
   }
   const view = buildAnnualView(loaded.plan, loaded.year, loaded.inputs, {
     planFile: path.relative(io.cwd, planFile),
@@ -106,23 +168,18 @@ async function annualCommand(file: string, flags: AnnualFlags, ctx: CliContext):
     const diagnostics: Diagnostic[] | undefined = render.diagnosticsOf(err);
     if (!diagnostics) throw err;
     await printProblems([{ file, diagnostics }]);
-    return 1;
+    return finish(1);
   }
   const names = write.safeFileNames(annualFileStem(view.year, view.town), formats);
   const files = formats.map((ext, i) => ({
     name: names[i] as string,
     data: ext === 'docx' ? (rendered.docx as Uint8Array) : rendered.markdown,
   }));
-  const written = await write.writeOutputs(resolve(flags.output), files, {
+  const written = await write.writeOutputs(outDir, files, {
     force: Boolean(flags.force),
     lang,
   });
   await printProblems([...loaded.warnings, { file, diagnostics: written.diagnostics }]);
-  if (types.hasErrors(written.diagnostics)) return 1;
-  if (flags.format !== 'json') {
-    for (const p of written.written) {
-      io.stdout.write(`${lang === 'en' ? 'wrote' : '已生成'} ${path.relative(io.cwd, p)}\n`);
-    }
-  }
-  return 0;
+  if (types.hasErrors(written.diagnostics)) return finish(1);
+  return finish(0, written.written);
 }

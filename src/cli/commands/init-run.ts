@@ -11,6 +11,8 @@ import type { Unit } from '../../model/types.js';
 import { ioDiagnostic } from '../../write/errors.js';
 import { resolveLang } from '../context.js';
 import { canPrompt, useColor, UsageError, type CliIO } from '../io.js';
+import { outFlag } from '../out-option.js';
+import { shellWord } from '../shell.js';
 
 import type { InitOptions, ProgressNewOptions } from './init.js';
 
@@ -157,22 +159,43 @@ async function seedFromFlags(
   return seed;
 }
 
-const NEXT_STEPS: Record<Lang, (file: string, year: string) => string> = {
-  'zh-CN': (file, year) =>
-    `已起草 ${file}\n\n下一步：\n` +
-    `  1. 打开 ${file}，按本地实际修改背景、指标基线值和目标值（VS Code 装 YAML 插件可看到中文提示）\n` +
-    `  2. fangan validate ${file}\n` +
-    `  3. fangan render ${file}            生成 Word 与 Markdown\n` +
-    `  4. 每季度：fangan progress new ${file} --quarter ${year}Q1\n` +
-    `  5. 填好进展后：fangan report progress/${year}Q1.yaml\n`,
-  en: (file, year) =>
-    `Drafted ${file}\n\nNext steps:\n` +
-    `  1. Open ${file} and adapt the background, baselines and targets to local data\n` +
-    `  2. fangan validate ${file}\n` +
-    `  3. fangan render ${file}            Word and Markdown\n` +
-    `  4. Every quarter: fangan progress new ${file} --quarter ${year}Q1\n` +
-    `  5. Once filled in: fangan report progress/${year}Q1.yaml\n`,
-};
+export { shellWord } from '../shell.js';
+
+/** `npx fangan` when this run came through npx (npm exec), else `fangan`. */
+const commandName = (io: CliIO): string =>
+  io.env.npm_command === 'exec' ? 'npx fangan' : 'fangan';
+
+/** The commands to run next, with paths relative to the current folder, exactly as printed. */
+export function nextCommands(io: CliIO, planPath: string, year: string): string[] {
+  const fangan = commandName(io);
+  const plan = shellWord(display(io, planPath));
+  const progress = shellWord(display(io, join(dirname(planPath), 'progress', `${year}Q1.yaml`)));
+  return [
+    `${fangan} validate ${plan}`,
+    `${fangan} render ${plan}`,
+    `${fangan} progress new ${plan} --quarter ${year}Q1`,
+    `${fangan} report ${progress}`,
+  ];
+}
+
+function nextSteps(io: CliIO, lang: Lang, planPath: string, year: string): string {
+  const file = display(io, planPath);
+  const out = display(io, join(dirname(planPath), 'out'));
+  const [validate, render, progress, report] = nextCommands(io, planPath, year);
+  return lang === 'en'
+    ? `Drafted ${file}\n\nNext steps:\n` +
+        `  1. Open ${file} and adapt the background, baselines and targets to local data\n` +
+        `  2. ${validate}\n` +
+        `  3. ${render}            Word and Markdown, written to ${out}\n` +
+        `  4. Every quarter: ${progress}\n` +
+        `  5. Once filled in: ${report}\n`
+    : `已起草 ${file}\n\n下一步：\n` +
+        `  1. 打开 ${file}，按本地实际修改背景、指标基线值和目标值（VS Code 装 YAML 插件可看到中文提示）\n` +
+        `  2. ${validate}\n` +
+        `  3. ${render}            生成 Word 与 Markdown，写入 ${out}\n` +
+        `  4. 每季度：${progress}\n` +
+        `  5. 填好进展后：${report}\n`;
+}
 
 export async function runInit(
   file: string | undefined,
@@ -181,7 +204,16 @@ export async function runInit(
 ): Promise<number> {
   const lang = resolveLang(options.lang, io.env);
   if (file !== undefined && file.trim() === '') throw usage(lang, 'FG9100', { option: '[file]' });
-  const out = resolve(io.cwd, file ?? 'plan.yaml');
+  const outArg = outFlag(options);
+  if (outArg !== undefined && outArg.trim() === '')
+    throw usage(lang, 'FG9100', { option: '-o, --out' });
+  if (
+    file !== undefined &&
+    outArg !== undefined &&
+    resolve(io.cwd, file) !== resolve(io.cwd, outArg)
+  )
+    throw usage(lang, 'FG9110', { file, out: outArg });
+  const out = resolve(io.cwd, file ?? outArg ?? 'plan.yaml');
   const keys = (options.keys ?? 'en').trim().toLowerCase();
   if (keys !== 'zh' && keys !== 'en') throw usage(lang, 'FG9301', { value: options.keys ?? '' });
   // Refuse before asking anything, so nobody answers twenty questions for nothing.
@@ -203,13 +235,15 @@ export async function runInit(
   );
   let answers: InitAnswers;
   if (!options.yes && canPrompt(io)) {
-    const { createPrompter, isPromptCancel } = await import('../prompts.js');
+    const { createPrompter, isDiscard, isPromptCancel } = await import('../prompts.js');
     const { runWizard } = await import('../../init/wizard.js');
     try {
-      answers = await runWizard(await createPrompter(io, lang), starter, seed, lang);
+      const prompter = await createPrompter(io, lang);
+      answers = await runWizard(prompter, starter, seed, lang, display(io, out));
     } catch (err) {
-      if (!isPromptCancel(err)) throw err;
-      io.stderr.write(`\nfangan: ${formatMessage('FG7113', lang)} [FG7113]\n`);
+      const code = isDiscard(err) ? 'FG7236' : isPromptCancel(err) ? 'FG7113' : undefined;
+      if (!code) throw err;
+      io.stderr.write(`\nfangan: ${formatMessage(code, lang)} [${code}]\n`);
       return 2;
     }
   } else {
@@ -251,7 +285,7 @@ export async function runInit(
   }
   io.graceful?.();
   if (!(await writeNew(out, text, options.force, lang, io.signal))) return 2;
-  io.stdout.write(NEXT_STEPS[lang](display(io, out), draft.plan.period.start.slice(0, 4)));
+  io.stdout.write(nextSteps(io, lang, out, draft.plan.period.start.slice(0, 4)));
   return 0;
 }
 
@@ -282,10 +316,11 @@ export async function runProgressNew(
   if (!quarterOverlaps(quarter, plan.period))
     throw usage(lang, 'FG7111', { quarter: quarter.key, ...plan.period });
 
-  if (options.output !== undefined && options.output.trim() === '')
-    throw usage(lang, 'FG9100', { option: '-o, --output' });
-  const out = options.output
-    ? resolve(io.cwd, options.output)
+  const outArg = outFlag(options);
+  if (outArg !== undefined && outArg.trim() === '')
+    throw usage(lang, 'FG9100', { option: '-o, --out' });
+  const out = outArg
+    ? resolve(io.cwd, outArg)
     : join(dirname(planPath), 'progress', `${quarter.key}.yaml`);
   await checkTarget(out, options.force, lang);
 
@@ -328,6 +363,8 @@ export async function runProgressNew(
 
   const { carried } = built;
   const shown = display(io, out);
+  const fangan = commandName(io);
+  const word = shellWord(shown);
   const carriedNote =
     previous === undefined
       ? ''
@@ -336,8 +373,8 @@ export async function runProgressNew(
         : `（沿用 ${previousQuarter(quarter).key}：${carried.measures.length} 项工作、${carried.indicators.length} 个指标）`;
   io.stdout.write(
     lang === 'en'
-      ? `Created ${shown}${carriedNote}\n\nNext steps:\n  1. Fill in done / problems / next for each measure and the indicator actuals\n  2. fangan validate ${shown}\n  3. fangan report ${shown}\n`
-      : `已生成 ${shown}${carriedNote}\n\n下一步：\n  1. 逐项填写 done（完成情况）、problems（问题）、next（下一步）和指标 actual（实际值）\n  2. fangan validate ${shown}\n  3. fangan report ${shown}\n`,
+      ? `Created ${shown}${carriedNote}\n\nNext steps:\n  1. Fill in done / problems / next for each measure and the indicator actuals\n  2. ${fangan} validate ${word}\n  3. ${fangan} report ${word}\n`
+      : `已生成 ${shown}${carriedNote}\n\n下一步：\n  1. 逐项填写 done（完成情况）、problems（问题）、next（下一步）和指标 actual（实际值）\n  2. ${fangan} validate ${word}\n  3. ${fangan} report ${word}\n`,
   );
   return 0;
 }

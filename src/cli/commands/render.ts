@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
 import type { PlanFormat } from '../../render/index.js';
+import { sayer } from '../help.js';
+import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
-interface RenderFlags {
-  out: string;
+interface RenderFlags extends OutFlags {
   to: string;
   template?: string;
   profile?: string;
@@ -16,31 +17,92 @@ interface RenderFlags {
 }
 
 export function defineRender(program: Command, ctx: CliContext): void {
-  program
+  const say = sayer(ctx.helpLang);
+  const render = program
     .command('render')
-    .description('把工作方案生成 Word（GB/T 9704）与 Markdown')
-    .argument('<plan>', '工作方案 YAML 文件')
-    .requiredOption('-o, --out <dir>', '输出目录（不存在时自动创建）')
-    .option('--to <formats>', '输出格式，逗号分隔：docx,md,pdf（pdf 需要 LibreOffice）', 'docx,md')
-    .option('--template <dir>', '自定义模板目录（先用 fangan templates eject 导出）')
-    .option('--profile <file>', 'Word 样式配置文件（默认 GB/T 9704）')
-    .option('--force', '覆盖生成后被手工修改过的文件')
-    .option('--check', '只检查输出目录中的文件是否为最新，不写入（用于 CI）')
-    .option('--notice', '用“关于印发《…》的通知”印发，方案作为通知的附件（方案中没有 notice 时）')
-    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
+    .description(
+      say(
+        '把工作方案生成 Word（GB/T 9704）与 Markdown',
+        'Write a work plan as Word (GB/T 9704) and Markdown',
+      ),
+    )
+    .argument('<plan>', say('工作方案 YAML 文件', 'work plan YAML file'));
+  addOutOption(
+    render,
+    say(
+      '输出文件夹，不存在时自动创建（默认：方案所在文件夹下的 out）',
+      'output folder, created if missing (default: out next to the plan)',
+    ),
+  )
+    .option(
+      '--to <formats>',
+      say(
+        '输出格式，逗号分隔：docx,md,pdf（pdf 需要 LibreOffice）',
+        'formats, comma-separated: docx,md,pdf (pdf needs LibreOffice)',
+      ),
+      'docx,md',
+    )
+    .option(
+      '--template <dir>',
+      say(
+        '自定义模板目录（先用 fangan templates eject 导出）',
+        'folder of your own templates (start from fangan templates eject)',
+      ),
+    )
+    .option(
+      '--profile <file>',
+      say('Word 样式配置文件（默认 GB/T 9704）', 'Word layout profile (default: GB/T 9704)'),
+    )
+    .option(
+      '--force',
+      say(
+        '覆盖生成后被手工修改过的文件',
+        'overwrite files that were edited by hand after they were written',
+      ),
+    )
+    .option(
+      '--check',
+      say(
+        '只检查输出文件夹中的文件是否为最新，不写入（用于 CI）',
+        'only check that the files in the output folder are up to date; write nothing (for CI)',
+      ),
+    )
+    .option(
+      '--notice',
+      say(
+        '用“关于印发《…》的通知”印发，方案作为通知的附件（方案中没有 notice 时）',
+        'issue the plan as the attachment of a notice of issue (when the plan has no notice of its own)',
+      ),
+    )
+    .option(
+      '--lang <lang>',
+      say(
+        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+        'message language: zh-CN | en (default: from LANG and the like)',
+      ),
+    )
     .action(async (plan: string, flags: RenderFlags, command: Command) => {
       ctx.exitCode = await renderCommand(plan, flags, ctx, command.parent?.version() ?? '');
     });
 }
 
 export function defineTemplates(program: Command, ctx: CliContext): void {
-  const templates = program.command('templates').description('管理模板');
+  const say = sayer(ctx.helpLang);
+  const templates = program.command('templates').description(say('管理模板', 'Manage templates'));
   templates
     .command('eject')
-    .description('把内置模板、局部模板和 GB/T 9704 样式配置复制到目录，供修改后用 --template 使用')
-    .argument('<dir>', '目标目录')
-    .option('--force', '覆盖目录中已有的同名文件')
-    .option('--lang <lang>', '提示语言：zh-CN | en')
+    .description(
+      say(
+        '把内置模板、局部模板和 GB/T 9704 样式配置复制到目录，供修改后用 --template 使用',
+        'Copy the built-in templates, partials and GB/T 9704 profile into a folder to edit and use with --template',
+      ),
+    )
+    .argument('<dir>', say('目标目录', 'target folder'))
+    .option(
+      '--force',
+      say('覆盖目录中已有的同名文件', 'overwrite files of the same name in the folder'),
+    )
+    .option('--lang <lang>', say('提示语言：zh-CN | en', 'message language: zh-CN | en'))
     .action(async (dir: string, flags: { force?: boolean; lang?: string }, command: Command) => {
       ctx.exitCode = await ejectCommand(dir, flags, ctx, command.parent?.parent?.version() ?? '');
     });
@@ -105,7 +167,8 @@ async function renderCommand(
   ]);
   const lang: Lang = resolveLang(flags.lang, io.env);
   const usage = (code: string, params: Record<string, string>) => usageError(code, lang, params);
-  if (flags.out.trim() === '') throw usage('FG9100', { option: '-o, --out' });
+  const outArg = outFlag(flags);
+  if (outArg !== undefined && outArg.trim() === '') throw usage('FG9100', { option: '-o, --out' });
 
   const to: PlanFormat[] = [];
   let pdf = false;
@@ -141,8 +204,12 @@ async function renderCommand(
     if (!isDir) throw usage('FG9021', { path: flags.template ?? '' });
   }
 
-  // The output folder is opened (created, locked, checked) before anything is rendered.
-  const outDir = path.resolve(io.cwd, flags.out);
+  // The output folder is opened (created, locked, checked) before anything is rendered. Without
+  // -o it is `out` next to the plan, so each town's folder keeps its own documents.
+  const outDir =
+    outArg === undefined
+      ? path.join(path.dirname(path.resolve(io.cwd, planArg)), 'out')
+      : path.resolve(io.cwd, outArg);
   let writer: import('../../write/index.js').OutputWriter | undefined;
   if (!flags.check) {
     io.graceful?.();
@@ -194,8 +261,18 @@ async function renderInto(
   const planPath = path.resolve(io.cwd, planArg);
   const { loadPlan } = await import('../../validate/index.js');
   const { plan, result } = await loadPlan(planPath, { lang });
-  const sources = result.source === undefined ? {} : { [result.file]: result.source };
-  const invalid = await printDiagnostics(ctx, lang, version, result.diagnostics, sources);
+  // Problems name the plan as it was typed, like `validate` and `report` do.
+  const shownPlan = path.relative(io.cwd, planPath) || planArg;
+  const relabel = (d: Diagnostic): Diagnostic =>
+    d.file === planPath ? { ...d, file: shownPlan } : d;
+  const sources = result.source === undefined ? {} : { [shownPlan]: result.source };
+  const invalid = await printDiagnostics(
+    ctx,
+    lang,
+    version,
+    result.diagnostics.map(relabel),
+    sources,
+  );
   if (invalid || !plan) return 1;
 
   let profile;
@@ -286,13 +363,17 @@ async function ejectCommand(
   if (await printDiagnostics(ctx, lang, version, result.diagnostics)) {
     return exitFor(result.diagnostics);
   }
-  const shown = path.relative(io.cwd, dir) || '.';
+  const { shellWord } = await import('../shell.js');
+  const shown = shellWord(path.relative(io.cwd, dir) || '.');
+  const profile = shellWord(
+    path.join(path.relative(io.cwd, dir) || '.', 'profiles', 'gbt9704.json'),
+  );
   for (const file of result.written) io.stdout.write(`${path.relative(io.cwd, file)}\n`);
   io.stdout.write(
     t(
       lang,
-      `已导出 ${result.written.length} 个文件。修改后这样使用：\n  fangan render plan.yaml -o out --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
-      `Exported ${result.written.length} files. After editing, use them with:\n  fangan render plan.yaml -o out --template ${shown} --profile ${path.join(shown, 'profiles', 'gbt9704.json')}\n`,
+      `已导出 ${result.written.length} 个文件。修改后这样使用：\n  fangan render plan.yaml --template ${shown} --profile ${profile}\n`,
+      `Exported ${result.written.length} files. After editing, use them with:\n  fangan render plan.yaml --template ${shown} --profile ${profile}\n`,
     ),
   );
   return 0;

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
+import { sayer, type Say } from '../help.js';
+import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
-interface OutputFlags {
-  output: string;
+interface OutputFlags extends OutFlags {
   to: string;
   template?: string;
   profile?: string;
@@ -23,49 +24,152 @@ interface ExportFlags extends OutputFlags {
   stats?: boolean;
 }
 
-const addOutputOptions = (command: Command): Command =>
-  command
-    .requiredOption('-o, --output <dir>', '输出文件夹')
+const addOutputOptions = (command: Command, say: Say, outHelp: string): Command =>
+  addOutOption(command, outHelp)
     .option(
       '--to <formats>',
-      '输出格式：docx、md、pdf（pdf 需要 LibreOffice），可用逗号同时指定',
+      say(
+        '输出格式：docx、md、pdf（pdf 需要 LibreOffice），可用逗号同时指定',
+        'formats: docx, md, pdf (pdf needs LibreOffice), comma-separated',
+      ),
       'docx,md',
     )
-    .option('--template <dir>', '自带模板所在文件夹（report.md.hbs、rollup.md.hbs）')
-    .option('--profile <file>', 'Word 版式配置文件（默认 GB/T 9704）')
-    .option('--force', '覆盖手工修改过的输出文件；导出时重新生成未变化的汇报')
-    .option('--as-of <date>', '按此日期（YYYY-MM-DD）判断到期和逾期，默认用进展文件的报送日期')
-    .option('-f, --format <name>', '问题的输出格式：stylish | json', 'stylish')
-    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）');
+    .option(
+      '--template <dir>',
+      say(
+        '自带模板所在文件夹（report.md.hbs、rollup.md.hbs）',
+        'folder of your own templates (report.md.hbs, rollup.md.hbs)',
+      ),
+    )
+    .option(
+      '--profile <file>',
+      say('Word 版式配置文件（默认 GB/T 9704）', 'Word layout profile (default: GB/T 9704)'),
+    )
+    .option(
+      '--force',
+      say(
+        '覆盖手工修改过的输出文件；导出时重新生成未变化的汇报',
+        'overwrite output files edited by hand; in export, also rebuild unchanged reports',
+      ),
+    )
+    .option(
+      '--as-of <date>',
+      say(
+        '按此日期（YYYY-MM-DD）判断到期和逾期，默认用进展文件的报送日期',
+        'judge due and overdue tasks as of this date (YYYY-MM-DD); default: the report date of the progress file',
+      ),
+    )
+    .option(
+      '-f, --format <name>',
+      say(
+        '问题的输出格式：stylish | json（json 时标准输出只有一个 JSON 结果）',
+        'format of the problems: stylish | json (with json, standard output is one JSON result)',
+      ),
+      'stylish',
+    )
+    .option(
+      '--lang <lang>',
+      say(
+        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+        'message language: zh-CN | en (default: from LANG and the like)',
+      ),
+    );
 
 export function defineReport(program: Command, ctx: CliContext): void {
+  const say = sayer(ctx.helpLang);
   addOutputOptions(
     program
       .command('report')
-      .description('由季度进展生成季度工作汇报（Word 与 Markdown）')
-      .argument('<progress>', '季度进展文件（kind: progress）'),
+      .description(
+        say(
+          '由季度进展生成季度工作汇报（Word 与 Markdown）',
+          'Write the quarterly report of a progress file (Word and Markdown)',
+        ),
+      )
+      .argument(
+        '<progress>',
+        say('季度进展文件（kind: progress）', 'progress file (kind: progress)'),
+      ),
+    say,
+    say(
+      '输出文件夹（默认：进展文件所指方案所在文件夹下的 out）',
+      'output folder (default: out next to the plan the progress file names)',
+    ),
   ).action(async (file: string, flags: OutputFlags) => {
     ctx.exitCode = await reportCommand(file, flags, ctx);
   });
 }
 
 export function defineExport(program: Command, ctx: CliContext): void {
+  const say = sayer(ctx.helpLang);
   addOutputOptions(
     program
       .command('export')
-      .description('批量导出各乡镇季度工作汇报、县级汇总报告和导出清单')
+      .description(
+        say(
+          '批量导出各乡镇季度工作汇报、县级汇总报告和导出清单',
+          "Export every town's quarterly reports, the county roll-ups and an index",
+        ),
+      )
       .argument(
         '<paths...>',
-        '文件、文件夹（递归查找）或加引号的 glob；只处理 kind: progress 的文件',
+        say(
+          '文件、文件夹（递归查找）或加引号的 glob；只处理 kind: progress 的文件',
+          'files, folders (searched recursively) or quoted globs; only kind: progress files are used',
+        ),
       ),
+    say,
+    say(
+      '输出文件夹（默认：当前文件夹下的 out）',
+      'output folder (default: out in the current folder)',
+    ),
   )
-    .option('--quarter <quarter>', '只导出这个季度，例如 2025Q1')
-    .option('--issuer <name>', '汇总报告的落款单位，例如 云川县卫生健康局（优先于 county.yaml）')
-    .option('--addressee <name>', '汇总报告标题下的主送机关（优先于 county.yaml）')
-    .option('--annual', '导出各乡镇年度工作总结和县级年度汇总报告，而不是季度汇报')
-    .option('--year <year>', '与 --annual 一起用：只导出这一年，例如 2025')
-    .option('-j, --jobs <n>', '并行线程数（默认为 CPU 数减一，至少 1）')
-    .option('--stats', '结束时在标准错误输出用时和内存峰值（JSON）')
+    .option(
+      '--quarter <quarter>',
+      say('只导出这个季度，例如 2025Q1', 'export only this quarter, e.g. 2025Q1'),
+    )
+    .option(
+      '--issuer <name>',
+      say(
+        '汇总报告的落款单位，例如 云川县卫生健康局（优先于 county.yaml）',
+        'issuer of the roll-ups (overrides county.yaml)',
+      ),
+    )
+    .option(
+      '--addressee <name>',
+      say(
+        '汇总报告标题下的主送机关（优先于 county.yaml）',
+        'addressee under the roll-up title (overrides county.yaml)',
+      ),
+    )
+    .option(
+      '--annual',
+      say(
+        '导出各乡镇年度工作总结和县级年度汇总报告，而不是季度汇报',
+        'export annual summaries and county annual roll-ups instead of quarterly reports',
+      ),
+    )
+    .option(
+      '--year <year>',
+      say(
+        '与 --annual 一起用：只导出这一年，例如 2025',
+        'with --annual: only this year, e.g. 2025',
+      ),
+    )
+    .option(
+      '-j, --jobs <n>',
+      say(
+        '并行线程数（默认为 CPU 数减一，至少 1）',
+        'worker threads (default: CPUs minus one, at least 1)',
+      ),
+    )
+    .option(
+      '--stats',
+      say(
+        '结束时在标准错误输出用时和内存峰值（JSON）',
+        'print time taken and peak memory (JSON) on standard error at the end',
+      ),
+    )
     .action(async (paths: string[], flags: ExportFlags, command: Command) => {
       ctx.exitCode = await exportCommand(paths, flags, ctx, command.parent?.version() ?? '');
     });
@@ -81,7 +185,8 @@ async function common(flags: OutputFlags, ctx: CliContext) {
   const lang: Lang = resolveLang(flags.lang, ctx.io.env);
   const usage = (code: string, params: Record<string, string | number> = {}) =>
     new UsageError(`${code} ${formatMessage(code, lang, params)}`);
-  if (flags.output.trim() === '') throw usage('FG9100', { option: '-o, --output' });
+  const outArg = outFlag(flags);
+  if (outArg !== undefined && outArg.trim() === '') throw usage('FG9100', { option: '-o, --out' });
   const asked = [...new Set(flags.to.split(',').map((s) => s.trim().toLowerCase()))];
   if (asked.length === 0 || asked.some((f) => f !== 'docx' && f !== 'md' && f !== 'pdf')) {
     throw usage('FG6022', { value: flags.to });
@@ -105,34 +210,87 @@ async function common(flags: OutputFlags, ctx: CliContext) {
     ...(flags.template === undefined ? {} : { templateDir: resolve(flags.template) }),
     ...(flags.profile === undefined ? {} : { profileFile: resolve(flags.profile) }),
   };
-  const printProblems = async (results: readonly FileResult[], to: 'stdout' | 'stderr') => {
+  // Problems always go to stderr (in the --format asked for); stdout carries only the result:
+  // the files written, or with --format json one JSON object saying so.
+  const tally = { errors: 0, warnings: 0 };
+  const printProblems = async (results: readonly FileResult[]) => {
     if (results.every((r) => r.diagnostics.length === 0)) return;
+    for (const r of results)
+      for (const d of r.diagnostics) tally[d.severity === 'error' ? 'errors' : 'warnings']++;
     const formatters = await import('../formatters/index.js');
     const format = await formatters.loadFormatter(flags.format === 'json' ? 'json' : 'stylish');
-    ctx.io[to].write(
+    ctx.io.stderr.write(
       format(results, {
         lang,
-        color: useColor(ctx.io),
+        color: useColor({ ...ctx.io, stdout: ctx.io.stderr }),
         cwd: ctx.io.cwd,
         strict: false,
         version: '',
       }),
     );
   };
-  return { lang, usage, settings, resolve, printProblems, formatMessage, pdf, keepDocx };
+  /** Lists the files written: a line each, or one JSON object with --format json. */
+  const finish = (code: number, written: readonly string[]): number => {
+    const shown = written.map((p) => path.relative(ctx.io.cwd, p) || p);
+    if (flags.format === 'json') {
+      ctx.io.stdout.write(`${JSON.stringify({ ok: code === 0, written: shown, ...tally })}\n`);
+    } else {
+      for (const p of shown) ctx.io.stdout.write(`${lang === 'en' ? 'wrote' : '已生成'} ${p}\n`);
+    }
+    return code;
+  };
+  return {
+    lang,
+    usage,
+    settings,
+    resolve,
+    printProblems,
+    finish,
+    formatMessage,
+    pdf,
+    keepDocx,
+    outArg,
+  };
 }
 
 /** `fangan report`: one progress file -> its report. Exit 0 written, 1 bad data, 2 usage. */
 async function reportCommand(file: string, flags: OutputFlags, ctx: CliContext): Promise<number> {
   const shared = await common(flags, ctx);
+  const [{ loadProgress }, { hasErrors }, path] = await Promise.all([
+    import('../../validate/index.js'),
+    import('../../diagnostics/types.js'),
+    import('node:path'),
+  ]);
+  const absolute = shared.resolve(file);
+  const loaded = await loadProgress(absolute, { lang: shared.lang });
+  // Without -o: `out` next to the plan the progress file names, where `render` puts the plan.
+  const outDir =
+    shared.outArg !== undefined
+      ? shared.resolve(shared.outArg)
+      : path.join(path.dirname(loaded.planFile ?? absolute), 'out');
+  const relabel = (d: Diagnostic): Diagnostic => (d.file === absolute ? { ...d, file } : d);
+  if (!loaded.progress || !loaded.plan || hasErrors(loaded.result.diagnostics)) {
+    if (!hasErrors(loaded.result.diagnostics)) {
+      // A valid file of another kind (a plan): say why nothing was written.
+      const kind = loaded.result.kind ?? 'unknown';
+      const at = { file, line: 1, column: 1 };
+      const { makeDiagnostic } = await import('../../diagnostics/make.js');
+      loaded.result.diagnostics.unshift(makeDiagnostic('FG6001', shared.lang, at, { kind }));
+    }
+    const result = loaded.result;
+    await shared.printProblems([{ ...result, file, diagnostics: result.diagnostics.map(relabel) }]);
+    return shared.finish(1, []);
+  }
   // The output folder is opened (created, locked, checked) before anything is rendered.
-  const writer = await openOutput(shared.resolve(flags.output), flags, shared.lang, ctx);
+  const writer = await openOutput(outDir, flags, shared.lang, ctx);
   if (Array.isArray(writer)) {
-    await shared.printProblems([{ file: flags.output, diagnostics: writer }], 'stdout');
-    return 2;
+    const shown = path.relative(ctx.io.cwd, outDir) || '.';
+    await shared.printProblems([{ file: shown, diagnostics: writer }]);
+    return shared.finish(2, []);
   }
   try {
-    return await reportInto(writer, file, flags, ctx, shared);
+    const { code, written } = await reportInto(writer, file, loaded, flags, ctx, shared);
+    return shared.finish(code, written);
   } finally {
     await writer.close();
   }
@@ -163,13 +321,18 @@ async function openOutput(
   return problems;
 }
 
+type LoadedProgress = Awaited<
+  ReturnType<(typeof import('../../validate/index.js'))['loadProgress']>
+>;
+
 async function reportInto(
   writer: import('../../write/index.js').OutputWriter,
   file: string,
+  loaded: LoadedProgress,
   flags: OutputFlags,
   ctx: CliContext,
   { lang, settings, resolve, printProblems, pdf, keepDocx }: Awaited<ReturnType<typeof common>>,
-): Promise<number> {
+): Promise<{ code: number; written: string[] }> {
   const [
     { loadProgress },
     { buildReportView },
@@ -188,29 +351,17 @@ async function reportInto(
     import('node:path'),
   ]);
   const absolute = resolve(file);
+  const progress = loaded.progress as NonNullable<LoadedProgress['progress']>;
+  const plan = loaded.plan as NonNullable<LoadedProgress['plan']>;
   const relabel = (d: Diagnostic): Diagnostic => (d.file === absolute ? { ...d, file } : d);
-  const fail = async (result: FileResult): Promise<number> => {
-    await printProblems(
-      [{ ...result, file, diagnostics: result.diagnostics.map(relabel) }],
-      'stdout',
-    );
-    return 1;
+  const fail = async (result: FileResult, code = 1) => {
+    await printProblems([{ ...result, file, diagnostics: result.diagnostics.map(relabel) }]);
+    return { code, written: [] };
   };
 
-  const loaded = await loadProgress(absolute, { lang });
-  if (!loaded.progress || !loaded.plan || hasErrors(loaded.result.diagnostics)) {
-    if (!hasErrors(loaded.result.diagnostics)) {
-      // A valid file of another kind (a plan): say why nothing was written.
-      const kind = loaded.result.kind ?? 'unknown';
-      const at = { file, line: 1, column: 1 };
-      const { makeDiagnostic } = await import('../../diagnostics/make.js');
-      loaded.result.diagnostics.unshift(makeDiagnostic('FG6001', lang, at, { kind }));
-    }
-    return fail(loaded.result);
-  }
   // Earlier quarters next to this file (the layout of `progress new`), for the 环比 sentences.
   const { findHistory } = await import('../../report/history.js');
-  const earlier = await findHistory(absolute, loaded.progress, loaded.plan, {
+  const earlier = await findHistory(absolute, progress, plan, {
     lang,
     load: (f) => loadProgress(f, { lang }),
     display: (f) => path.relative(ctx.io.cwd, f),
@@ -222,7 +373,7 @@ async function reportInto(
   };
   if (loaded.planFile) options.planFile = path.relative(ctx.io.cwd, loaded.planFile);
   if (flags.asOf) options.asOf = flags.asOf;
-  const view = buildReportView(loaded.progress, loaded.plan, options);
+  const view = buildReportView(progress, plan, options);
 
   let rendered: Awaited<
     ReturnType<Awaited<ReturnType<typeof render.createReportRenderer>>['report']>
@@ -250,33 +401,22 @@ async function reportInto(
       ? await loadProfile(settings.profileFile, { lang })
       : await defaultProfile();
     const converted = await addPdfOutputs(files, { profile, env: ctx.io.env, lang, keepDocx });
-    if (hasErrors(converted.diagnostics)) {
-      await printProblems([{ file, diagnostics: converted.diagnostics }], 'stdout');
-      return 2;
-    }
+    if (hasErrors(converted.diagnostics))
+      return fail({ file, diagnostics: converted.diagnostics }, 2);
     files = converted.files;
   }
   const call = await writer.write(files);
   const written = { ...call, diagnostics: [...call.diagnostics, ...(await writer.close())] };
   const warnings = loaded.result.diagnostics;
-  await printProblems(
-    [
-      {
-        file,
-        diagnostics: [...warnings.map(relabel), ...earlier.diagnostics, ...written.diagnostics],
-      },
-    ],
-    'stdout',
-  );
-  if (hasErrors(written.diagnostics)) return written.diagnostics.some(write.isIoProblem) ? 2 : 1;
-  if (flags.format !== 'json') {
-    for (const p of written.written) {
-      ctx.io.stdout.write(
-        `${lang === 'en' ? 'wrote' : '已生成'} ${path.relative(ctx.io.cwd, p)}\n`,
-      );
-    }
-  }
-  return 0;
+  await printProblems([
+    {
+      file,
+      diagnostics: [...warnings.map(relabel), ...earlier.diagnostics, ...written.diagnostics],
+    },
+  ]);
+  if (hasErrors(written.diagnostics))
+    return { code: written.diagnostics.some(write.isIoProblem) ? 2 : 1, written: [] };
+  return { code: 0, written: written.written };
 }
 
 /** `fangan export`: many progress files -> reports, roll-ups, index. Exit 1 when any failed. */
@@ -288,18 +428,23 @@ async function exportCommand(
 ): Promise<number> {
   const started = Date.now();
   const { io } = ctx;
-  const { lang, usage, settings, resolve, printProblems, pdf, keepDocx } = await common(flags, ctx);
+  const { lang, usage, settings, resolve, printProblems, pdf, keepDocx, outArg } = await common(
+    flags,
+    ctx,
+  );
+  // Without -o: `out` in the current folder (next to towns/ when run from the county's folder).
+  const outDir = resolve(outArg ?? 'out');
+  const outShown = (await import('node:path')).relative(io.cwd, outDir) || '.';
   if (pdf) {
     // Without LibreOffice no town could be written: say so once, before rendering anything.
     const { findSoffice } = await import('../../pdf/index.js');
     if (!(await findSoffice(io.env))) {
       const { makeDiagnostic } = await import('../../diagnostics/make.js');
       const program = io.env.FANGAN_SOFFICE || 'soffice';
-      const at = { file: flags.output, line: 1, column: 1 };
-      await printProblems(
-        [{ file: flags.output, diagnostics: [makeDiagnostic('FG5301', lang, at, { program })] }],
-        'stderr',
-      );
+      const at = { file: outShown, line: 1, column: 1 };
+      await printProblems([
+        { file: outShown, diagnostics: [makeDiagnostic('FG5301', lang, at, { program })] },
+      ]);
       return 2;
     }
   }
@@ -327,7 +472,7 @@ async function exportCommand(
       kind: lang === 'en' ? 'positive' : '正',
     });
 
-  if (flags.annual) return annualExport(paths, flags, ctx);
+  if (flags.annual) return annualExport(paths, flags, ctx, outDir);
   const [{ discoverFiles }, { exportReports }, { createProgressBar }, path] = await Promise.all([
     import('../files.js'),
     import('../../export/index.js'),
@@ -341,7 +486,7 @@ async function exportCommand(
   // Problems are printed a chunk of files at a time, as the export reads them back in path order.
   const formatOptions = {
     lang,
-    color: useColor(io),
+    color: useColor({ ...io, stdout: io.stderr }),
     cwd: io.cwd,
     strict: false,
     version: '',
@@ -354,7 +499,7 @@ async function exportCommand(
     ...(io.signal ? { signal: io.signal } : {}),
     ...(io.lockOwner ? { lock: io.lockOwner } : {}),
     files,
-    outDir: resolve(flags.output),
+    outDir,
     cwd: io.cwd,
     formats: settings.formats,
     threads,
@@ -393,7 +538,7 @@ async function exportCommand(
               for (const d of r.diagnostics)
                 problems[d.severity === 'error' ? 'errors' : 'warnings']++;
             }
-            io.stdout.write(stylish.stylishBlocks(results, formatOptions));
+            io.stderr.write(stylish.stylishBlocks(results, formatOptions));
           },
         }
       : {}),
@@ -401,7 +546,7 @@ async function exportCommand(
   bar?.done();
   if (summary.unwritable) {
     // The output folder cannot be used: nothing was rendered or written.
-    await printProblems([{ file: flags.output, diagnostics: summary.unwritable }], 'stderr');
+    await printProblems([{ file: outShown, diagnostics: summary.unwritable }]);
     return 2;
   }
 
@@ -409,7 +554,6 @@ async function exportCommand(
   if (summary.found === 0) {
     throw usage('FG6023', { quarter: quarter ?? '', count: summary.progressFiles });
   }
-  const outDir = resolve(flags.output);
   const rollupFailed = summary.rollups.some((r) => r.status === 'failed');
   const failedAny = summary.counts.failed > 0 || summary.failures.length > 0;
   if (json) {
@@ -417,7 +561,7 @@ async function exportCommand(
     io.stdout.write(await readFile(path.join(outDir, 'index.json'), 'utf8'));
   } else {
     if (problems.files > 0 && stylish) {
-      io.stdout.write(`${stylish.stylishSummary(problems, formatOptions)}\n`);
+      io.stderr.write(`${stylish.stylishSummary(problems, formatOptions)}\n`);
     }
     const { written, skipped, failed } = summary.counts;
     const rollups = summary.rollups.filter((r) => r.status !== 'failed').length;
@@ -442,9 +586,14 @@ async function exportCommand(
 }
 
 /** `fangan export --annual`: every town's annual summary and one annual roll-up per county. */
-async function annualExport(paths: string[], flags: ExportFlags, ctx: CliContext): Promise<number> {
+async function annualExport(
+  paths: string[],
+  flags: ExportFlags,
+  ctx: CliContext,
+  outDir: string,
+): Promise<number> {
   const { io } = ctx;
-  const { lang, usage, settings, resolve, printProblems } = await common(flags, ctx);
+  const { lang, usage, settings, printProblems } = await common(flags, ctx);
   const [{ discoverFiles }, { exportAnnual }, { parseYear }, path] = await Promise.all([
     import('../files.js'),
     import('../../export/annual.js'),
@@ -455,7 +604,6 @@ async function annualExport(paths: string[], flags: ExportFlags, ctx: CliContext
   if (typeof year === 'object') throw usage('FG9250', { value: year.bad });
   const inputs = await discoverFiles(paths, io.cwd, lang);
   const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
-  const outDir = resolve(flags.output);
   const summary = await exportAnnual({
     files,
     outDir,
@@ -470,8 +618,15 @@ async function annualExport(paths: string[], flags: ExportFlags, ctx: CliContext
     ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
   });
   if (summary.towns === 0) throw usage('FG6020', { paths: paths.join(' ') });
-  await printProblems(summary.results, 'stdout');
+  await printProblems(summary.results);
   const where = path.relative(io.cwd, outDir) || '.';
+  if (flags.format === 'json') {
+    const { summaries, rollups, failed } = summary;
+    io.stdout.write(
+      `${JSON.stringify({ ok: failed === 0, out: where, summaries, rollups, failed })}\n`,
+    );
+    return failed > 0 ? 1 : 0;
+  }
   io.stdout.write(
     lang === 'en'
       ? `${summary.failed ? '✖' : '✔'} ${summary.summaries} annual summaries, ${summary.rollups} county annual roll-ups in ${where}; ${summary.failed} failed\n`

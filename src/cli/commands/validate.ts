@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../../diagnostics/types.js';
 import { resolveLang, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
+import { sayer } from '../help.js';
 // Type-only imports vanish at run time; the modules themselves load inside the action.
 import type { InputFile } from '../files.js';
 import type { Outcome } from '../validate-one.js';
@@ -18,21 +19,56 @@ interface ValidateFlags {
 }
 
 export function defineValidate(program: Command, ctx: CliContext): void {
+  const say = sayer(ctx.helpLang);
   program
     .command('validate')
-    .description('校验工作方案与季度进展文件')
+    .description(
+      say('校验工作方案与季度进展文件', 'Validate work plans and quarterly progress files'),
+    )
     .argument(
       '<paths...>',
-      '文件、文件夹（递归查找 *.yaml / *.yml）、加引号的 glob，或 - 表示标准输入',
+      say(
+        '文件、文件夹（递归查找 *.yaml / *.yml）、加引号的 glob，或 - 表示标准输入',
+        'files, folders (searched for *.yaml / *.yml), quoted globs, or - for standard input',
+      ),
     )
-    .option('-f, --format <name>', '输出格式：stylish | json | github | sarif | junit', 'stylish')
-    .option('--lang <lang>', '提示语言：zh-CN | en（默认按 LANG 等环境变量）')
-    .option('--encoding <name>', '文件编码，例如 gb18030（默认自动识别 UTF-8 / GB18030）')
-    .option('--strict', '警告也算失败（退出码 1）')
-    .option('-q, --quiet', '只显示错误，不显示警告')
-    .option('--max-warnings <n>', '警告超过 n 个时失败')
-    .option('-j, --jobs <n>', '并行线程数（默认为当前空闲的 CPU 数）')
-    .option('--stdin-filename <name>', '标准输入在报告中显示的文件名', '<stdin>')
+    .option(
+      '-f, --format <name>',
+      say(
+        '输出格式：stylish | json | github | sarif | junit',
+        'report format: stylish | json | github | sarif | junit',
+      ),
+      'stylish',
+    )
+    .option(
+      '--lang <lang>',
+      say(
+        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+        'message language: zh-CN | en (default: from LANG and the like)',
+      ),
+    )
+    .option(
+      '--encoding <name>',
+      say(
+        '文件编码，例如 gb18030（默认自动识别 UTF-8 / GB18030）',
+        'file encoding, e.g. gb18030 (default: UTF-8 / GB18030 detected)',
+      ),
+    )
+    .option('--strict', say('警告也算失败（退出码 1）', 'fail on warnings too (exit code 1)'))
+    .option('-q, --quiet', say('只显示错误，不显示警告', 'show errors only, no warnings'))
+    .option(
+      '--max-warnings <n>',
+      say('警告超过 n 个时失败', 'fail when there are more than n warnings'),
+    )
+    .option(
+      '-j, --jobs <n>',
+      say('并行线程数（默认为当前空闲的 CPU 数）', 'worker threads (default: the idle CPUs)'),
+    )
+    .option(
+      '--stdin-filename <name>',
+      say('标准输入在报告中显示的文件名', 'file name shown for standard input'),
+      '<stdin>',
+    )
     .action(async (paths: string[], flags: ValidateFlags, command: Command) => {
       ctx.exitCode = await validateCommand(paths, flags, ctx, command.parent?.version() ?? '');
     });

@@ -103,6 +103,16 @@ export const cliMessages: MessageTable = {
       en: 'Set SOURCE_DATE_EPOCH to a number of seconds (e.g. 1735689600), or unset it.',
     },
   },
+  // FG9110–FG9149: options shared by the commands (output paths, help).
+  FG9110: {
+    severity: 'error',
+    'zh-CN': '同时给出了文件“{file}”和 -o “{out}”，两者指向不同的位置，只能保留一个',
+    en: 'Both the file "{file}" and -o "{out}" were given and they differ; keep only one',
+    fix: {
+      'zh-CN': '去掉文件参数或 -o 中的一个。',
+      en: 'Drop either the file argument or -o.',
+    },
+  },
   // FG9150–FG9199: the CLI's own output.
   FG9150: {
     severity: 'error',

@@ -282,4 +282,62 @@ export const initMessages: MessageTable = {
       en: 'Fix the starter file as the problems above say, or drop --starter to use the built-in one.',
     },
   },
+  // FG7230–FG7259: answers checked as they are given (wizard and flags).
+  FG7230: {
+    severity: 'error',
+    'zh-CN': '成文日期 {date} 不在实施周期 {start} 至 {end} 内',
+    en: 'the date of the document {date} is outside the period {start} to {end}',
+    fix: {
+      'zh-CN': '把成文日期改为实施周期内的日期，或调整实施周期。',
+      en: 'Pick a date inside the period, or change the period.',
+    },
+  },
+  FG7231: {
+    severity: 'error',
+    'zh-CN': '发文字号“{value}”的年份应用六角括号〔〕括起，应为“{fixed}”',
+    en: 'the year in the document number "{value}" belongs in 〔〕 brackets: "{fixed}"',
+    fix: {
+      'zh-CN': '把年份两边的括号换成六角括号〔〕。',
+      en: 'Replace the brackets around the year with 〔〕.',
+    },
+  },
+  FG7232: {
+    severity: 'error',
+    'zh-CN': '“{value}”不是发文字号的写法，应为“机关代字〔年份〕序号号”，如 {example}',
+    en: '"{value}" is not a document number; write issuer code, year in 〔〕, number and 号, e.g. {example}',
+    fix: {
+      'zh-CN': '按“机关代字〔年份〕序号号”重写，或留空。',
+      en: 'Rewrite it as issuer code〔year〕number号, or leave it empty.',
+    },
+  },
+  FG7233: {
+    severity: 'error',
+    'zh-CN': '发文字号“{value}”的年份应写全 4 位，如〔2025〕',
+    en: 'the year in the document number "{value}" must have 4 digits, e.g. 〔2025〕',
+    fix: { 'zh-CN': '把年份写全，如〔2025〕。', en: 'Write the year in full, e.g. 〔2025〕.' },
+  },
+  FG7234: {
+    severity: 'error',
+    'zh-CN': '发文字号“{value}”的序号不编虚位（前面不加 0），应为“{fixed}”',
+    en: 'the number in "{value}" takes no leading zeros: "{fixed}"',
+    fix: { 'zh-CN': '去掉序号前面的 0。', en: 'Drop the leading zeros of the number.' },
+  },
+  FG7235: {
+    severity: 'error',
+    'zh-CN': '发文字号“{value}”应使用半角数字、不留空格，应为“{fixed}”',
+    en: 'the document number "{value}" takes ASCII digits and no spaces: "{fixed}"',
+    fix: {
+      'zh-CN': '把全角数字改为半角，去掉空格。',
+      en: 'Use ASCII digits and remove the spaces.',
+    },
+  },
+  FG7236: {
+    severity: 'error',
+    'zh-CN': '已放弃，没有写入任何文件',
+    en: 'discarded; nothing was written',
+    fix: {
+      'zh-CN': '重新运行 fangan init，在核对页选择“确认，写入文件”。',
+      en: 'Run fangan init again and choose "write the file" on the summary.',
+    },
+  },
 };
