@@ -31,7 +31,7 @@ import {
 import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
-import { emptyState, readState, STATE_NAME, type ExportState } from './state.js';
+import { readStateReports, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
 import { tempNameFor } from '../write/atomic.js';
@@ -146,6 +146,8 @@ const MAX_BACKLOG = 64;
 /** Towns written at the same time: each file is fsynced, so overlapping keeps the disk busy. */
 const WRITE_CONCURRENCY = 8;
 const SCAN_CONCURRENCY = 32;
+/** Kept reports whose figures are read back from the spool with one read. */
+const READ_BATCH = 256;
 /** Files per `onProblems` call. */
 const PROBLEM_CHUNK = 200;
 
@@ -305,9 +307,6 @@ async function run(
   const failures: FailedReport[] = [];
   const { outDir, lang } = options;
   const wanted = options.quarter;
-  // --force keeps nothing from the last run, so the old state is not even read.
-  const old: ExportState = options.force ? emptyState(settings) : await readState(outDir, settings);
-  const keptRollups: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
 
   // Names: reserved ones first, then reports in path order, so collisions resolve the same way
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
@@ -360,7 +359,7 @@ async function run(
   const groups = new Map<string, { period: string; county?: string; members: Item[] }>();
   const record = (
     r: ReportRecord,
-    kept?: { entry: RollupEntry; entryHash: string; stateHash?: string },
+    kept?: { entry: RollupEntry; entryJson?: string; entryHash: string; stateHash?: string },
     problems?: FileResult,
   ): void => {
     const parts = reportParts(r);
@@ -371,7 +370,7 @@ async function run(
       parts.json,
       parts.row,
       parts.failure,
-      kept ? JSON.stringify(kept.entry) : '',
+      kept ? (kept.entryJson ?? JSON.stringify(kept.entry)) : '',
       result ? JSON.stringify(result) : '',
     ]);
     const report: ReportItem = { source: r.source, status: r.status, outputs: r.outputs };
@@ -418,30 +417,57 @@ async function run(
     record(r, undefined, result);
   };
 
-  // Unchanged since the last run: keep the files, reuse the figures.
+  // Unchanged since the last run: keep the files, reuse the figures. The old state is streamed
+  // (--force keeps nothing, so it is not even read); of each report that stays, only its outputs
+  // and where its figures went in the spool are held until the whole state has been read.
+  const bySource = new Map<string, Candidate>();
+  for (const c of candidates) bySource.set(c.display, c);
+  const old = options.force
+    ? { rollups: Object.create(null) as ExportState['rollups'], reports: [] }
+    : await readStateReports(outDir, settings, async (source, before) => {
+        const c = bySource.get(source);
+        const names = c ? planned.get(c.file)?.names : undefined;
+        if (
+          !c ||
+          !c.inputHash ||
+          before.hash !== c.inputHash ||
+          !names ||
+          names.join('\n') !== before.outputs.join('\n') ||
+          !names.every((n) => existsSync(join(outDir, n)))
+        ) {
+          return undefined;
+        }
+        const ref = spool.add([JSON.stringify(before.entry)]);
+        await spool.room();
+        return { c, outputs: before.outputs, hash: before.hash, ref };
+      });
+  bySource.clear();
+  const keptRollups = old.rollups;
+  const skipped = new Set<Candidate>();
+  for (let at = 0; at < old.reports.length; at += READ_BATCH) {
+    const batch = old.reports.slice(at, at + READ_BATCH);
+    const texts = await spool.readMany(
+      batch.map((k) => k.ref),
+      0,
+    );
+    for (const [n, k] of batch.entries()) {
+      const entryJson = texts[n] as string;
+      const entry = JSON.parse(entryJson) as RollupEntry;
+      const kept = { entry, entryJson, entryHash: k.hash, stateHash: k.hash };
+      record(reportRecord(k.c, entry, 'skipped', k.outputs, []), kept);
+      skipped.add(k.c);
+    }
+    await spool.room();
+  }
+  old.reports.length = 0;
   const jobs: Job[] = [];
   const byIndex: Candidate[] = [];
   for (const c of candidates) {
-    const before = old.reports[c.display];
-    const names = planned.get(c.file)?.names;
-    if (
-      before &&
-      c.inputHash &&
-      before.hash === c.inputHash &&
-      names &&
-      names.join('\n') === before.outputs.join('\n') &&
-      names.every((n) => existsSync(join(outDir, n)))
-    ) {
-      const kept = { entry: before.entry, entryHash: before.hash, stateHash: before.hash };
-      record(reportRecord(c, before.entry, 'skipped', before.outputs, []), kept);
-      continue;
-    }
+    if (skipped.has(c)) continue;
     byIndex.push(c);
     jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
   }
-  // What is kept now lives in the spool; the old state's reports are not needed any more.
-  for (const [key, value] of Object.entries(old.rollups)) keptRollups[key] = value;
-  old.reports = Object.create(null) as ExportState['reports'];
+  skipped.clear();
 
   /** The writer's diagnostics, its refusals worded for a batch. */
   const write = async (files: OutputFile[]): Promise<Diagnostic[]> =>
@@ -534,6 +560,7 @@ async function run(
     ...(options.workerHeapMb === undefined ? {} : { heapMb: options.workerHeapMb }),
     onReply: async (reply) => {
       if (options.signal?.aborted) throw new Error('export interrupted');
+      await spool.room();
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
