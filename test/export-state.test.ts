@@ -253,3 +253,29 @@ describe('export: state and index written piece by piece', () => {
     expect((await exportTo(files, dir, copy)).counts.skipped).toBe(6);
   });
 });
+
+describe('the manifest in pieces', () => {
+  it('has the bytes of JSON.stringify(…, null, 2) with sorted names, however many entries', async () => {
+    const { manifestPieces, serializeManifest } = await import('../src/write/manifest.js');
+    const reference = (files: Record<string, object>): string => {
+      const sorted: Record<string, object> = {};
+      for (const k of Object.keys(files).sort()) sorted[k] = files[k] as object;
+      return `${JSON.stringify({ version: 1, files: sorted }, null, 2)}\n`;
+    };
+    for (const count of [0, 1, 2, 1999, 2000, 2001, 4500]) {
+      const files = Object.create(null) as Record<string, { sha256: string; inputs?: object }>;
+      for (let i = count - 1; i >= 0; i--) {
+        files[`2025Q1-青溪${i}镇-"季度"\\汇报.md`] =
+          i % 7 === 0
+            ? { sha256: String(i).padStart(64, 'f'), inputs: { 'a/b.yaml': 'c'.repeat(64) } }
+            : { sha256: String(i).padStart(64, '0') };
+      }
+      const manifest = { version: 1 as const, files };
+      const pieces = [...manifestPieces(manifest)];
+      expect(pieces.join(''), `${count} entries`).toBe(reference(files));
+      expect(serializeManifest(manifest)).toBe(reference(files));
+      // Never one piece for a big manifest.
+      if (count > 2000) expect(pieces.length).toBeGreaterThan(3);
+    }
+  });
+});

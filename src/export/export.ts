@@ -6,7 +6,6 @@
  * on a re-run.
  */
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
@@ -20,13 +19,16 @@ import {
 } from '../report/render.js';
 import { reportFileStem, rollupFileStem } from '../report/names.js';
 import {
+  atomicWriteFile,
   collisionKey,
   OutputWriter,
   safeFileName,
   safeFileNames,
   sha256,
+  type BatchFile,
   type LockOwner,
   type OutputFile,
+  type Pieces,
 } from '../write/index.js';
 import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
@@ -34,7 +36,6 @@ import type { Job, JobReply, JobSettings } from './render-one.js';
 import { readStateReports, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
-import { tempNameFor } from '../write/atomic.js';
 import type { PdfJob } from '../pdf/index.js';
 import {
   expectedGroups,
@@ -470,7 +471,7 @@ async function run(
   skipped.clear();
 
   /** The writer's diagnostics, its refusals worded for a batch. */
-  const write = async (files: OutputFile[]): Promise<Diagnostic[]> =>
+  const write = async (files: BatchFile[]): Promise<Diagnostic[]> =>
     (await writer.write(files)).diagnostics.map((d) => {
       const code = EXPORT_REFUSALS[d.code];
       if (!code) return d;
@@ -760,8 +761,8 @@ async function run(
       .map((i) => ({ ref: i.ref, part: FAILURE_PART })),
   ];
   const index = await write([
-    { name: 'index.json', data: await assemble(spool, jsonPieces) },
-    { name: 'index.md', data: await assemble(spool, mdPieces) },
+    { name: 'index.json', data: assembled(spool, jsonPieces) },
+    { name: 'index.md', data: assembled(spool, mdPieces) },
   ]);
   // The state goes in while the folder is still locked; losing it only means a full rebuild.
   const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
@@ -801,21 +802,36 @@ async function run(
 /** A piece of an assembled file: text, or a part of a spooled report. */
 type Assembled = string | { ref: SpoolRef; part: number };
 
-/** The pieces as one buffer, sized up front: no long string is ever built. */
-async function assemble(spool: Spool, pieces: readonly Assembled[]): Promise<Buffer> {
-  let total = 0;
-  for (const p of pieces)
-    total += typeof p === 'string' ? Buffer.byteLength(p) : Spool.length(p.ref, p.part);
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
-  for (const p of pieces) {
-    if (typeof p === 'string') at += out.write(p, at, 'utf8');
-    else {
-      await spool.readInto(p.ref, p.part, out, at);
-      at += Spool.length(p.ref, p.part);
-    }
-  }
-  return out;
+/**
+ * The pieces as a file's bytes, read from the spool and handed on a megabyte at a time: an index
+ * of 20,000 reports is never one buffer or one string.
+ */
+function assembled(spool: Spool, pieces: readonly Assembled[]): Pieces {
+  return {
+    pieces: async function* () {
+      const size = 1 << 20;
+      let buffer = Buffer.allocUnsafe(size);
+      let used = 0;
+      for (const p of pieces) {
+        const text = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
+        const part = typeof p === 'string' ? undefined : p;
+        const length = part ? Spool.length(part.ref, part.part) : (text as Buffer).length;
+        if (used + length > size && used > 0) {
+          yield buffer.subarray(0, used);
+          // The consumer may still hold the piece it was given: the next one gets a new buffer.
+          buffer = Buffer.allocUnsafe(size);
+          used = 0;
+        }
+        if (length > size)
+          yield part ? await spool.readInto(part.ref, part.part) : (text as Buffer);
+        else if (part) {
+          await spool.readInto(part.ref, part.part, buffer, used);
+          used += length;
+        } else used += (text as Buffer).copy(buffer, used);
+      }
+      if (used > 0) yield buffer.subarray(0, used);
+    },
+  };
 }
 
 /**
@@ -846,7 +862,7 @@ async function saveState(
   );
   pieces.push(`},"rollups":${JSON.stringify(sorted)}}\n`);
   try {
-    await writePieces(spool, dir, STATE_NAME, pieces);
+    await atomicWriteFile(dir, STATE_NAME, assembled(spool, pieces), { syncFolder: false });
     return undefined;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -857,56 +873,6 @@ async function saveState(
       { file: join(dir, STATE_NAME), line: 1, column: 1 },
       { detail },
     );
-  }
-}
-
-/** Writes the pieces into `dir/name` through a temporary file, a megabyte at a time. */
-async function writePieces(
-  spool: Spool,
-  dir: string,
-  name: string,
-  pieces: readonly Assembled[],
-): Promise<void> {
-  const temp = join(dir, tempNameFor(name));
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    let used = 0;
-    const flush = async (): Promise<void> => {
-      let done = 0;
-      while (done < used) done += (await handle.write(buffer, done, used - done)).bytesWritten;
-      used = 0;
-    };
-    for (const p of pieces) {
-      const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
-      const length = bytes
-        ? bytes.length
-        : Spool.length((p as { ref: SpoolRef }).ref, (p as { part: number }).part);
-      if (used + length > buffer.length) await flush();
-      if (length > buffer.length) {
-        const big =
-          bytes ??
-          (await spool.readInto((p as { ref: SpoolRef }).ref, (p as { part: number }).part));
-        let done = 0;
-        while (done < big.length)
-          done += (await handle.write(big, done, big.length - done)).bytesWritten;
-        continue;
-      }
-      if (bytes) used += bytes.copy(buffer, used);
-      else {
-        const q = p as { ref: SpoolRef; part: number };
-        await spool.readInto(q.ref, q.part, buffer, used);
-        used += length;
-      }
-    }
-    await flush();
-    await handle.sync();
-    await handle.close();
-    await rename(temp, join(dir, name));
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw err;
   }
 }
 
