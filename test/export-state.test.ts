@@ -263,7 +263,10 @@ describe('the manifest in pieces', () => {
       return `${JSON.stringify({ version: 1, files: sorted }, null, 2)}\n`;
     };
     for (const count of [0, 1, 2, 1999, 2000, 2001, 4500]) {
-      const files = Object.create(null) as Record<string, { sha256: string; inputs?: object }>;
+      const files = Object.create(null) as Record<
+        string,
+        { sha256: string; inputs?: Record<string, string> }
+      >;
       for (let i = count - 1; i >= 0; i--) {
         files[`2025Q1-青溪${i}镇-"季度"\\汇报.md`] =
           i % 7 === 0

@@ -741,10 +741,12 @@ async function run(
   // The index files, put together from the spooled pieces in path order.
   items.sort((a, b) => byDisplay(a.report, b.report));
   summary.reports = items.map((i) => i.report);
-  const jsonPieces = indexJsonPieces(items.length, summary.counts, summary.rollups, options).map(
-    (p): Assembled =>
-      typeof p === 'string' ? p : { ref: (items[p.report] as Item).ref, part: JSON_PART },
-  );
+  // Pieces are made as they are written (and again if the writer compares hashes), never listed.
+  const jsonPieces = function* (): Generator<Assembled> {
+    for (const p of indexJsonPieces(items.length, summary.counts, summary.rollups, options)) {
+      yield typeof p === 'string' ? p : { ref: (items[p.report] as Item).ref, part: JSON_PART };
+    }
+  };
   const md = indexMarkdownPieces(
     summary.counts,
     summary.rollups,
@@ -752,14 +754,13 @@ async function run(
     summary.counts.failed > 0,
     options,
   );
-  const mdPieces: Assembled[] = [
-    md.head,
-    ...items.map((i) => ({ ref: i.ref, part: ROW_PART })),
-    md.between,
-    ...items
-      .filter((i) => i.report.status === 'failed')
-      .map((i) => ({ ref: i.ref, part: FAILURE_PART })),
-  ];
+  const mdPieces = function* (): Generator<Assembled> {
+    yield md.head;
+    for (const i of items) yield { ref: i.ref, part: ROW_PART };
+    yield md.between;
+    for (const i of items)
+      if (i.report.status === 'failed') yield { ref: i.ref, part: FAILURE_PART };
+  };
   const index = await write([
     { name: 'index.json', data: assembled(spool, jsonPieces) },
     { name: 'index.md', data: assembled(spool, mdPieces) },
@@ -806,13 +807,13 @@ type Assembled = string | { ref: SpoolRef; part: number };
  * The pieces as a file's bytes, read from the spool and handed on a megabyte at a time: an index
  * of 20,000 reports is never one buffer or one string.
  */
-function assembled(spool: Spool, pieces: readonly Assembled[]): Pieces {
+function assembled(spool: Spool, pieces: () => Iterable<Assembled>): Pieces {
   return {
     pieces: async function* () {
       const size = 1 << 20;
       let buffer = Buffer.allocUnsafe(size);
       let used = 0;
-      for (const p of pieces) {
+      for (const p of pieces()) {
         const text = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
         const part = typeof p === 'string' ? undefined : p;
         const length = part ? Spool.length(part.ref, part.part) : (text as Buffer).length;
@@ -846,21 +847,22 @@ async function saveState(
   rollups: ExportState['rollups'],
   lang: Lang,
 ): Promise<Diagnostic | undefined> {
-  const kept = items.filter((i) => i.stateHash !== undefined); // already in path (key) order
-  const pieces: Assembled[] = [`{"version":1,"settings":${JSON.stringify(settings)},"reports":{`];
-  kept.forEach((i, n) => {
-    pieces.push(
-      `${n > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`,
-      { ref: i.ref, part: ENTRY_PART },
-      '}',
-    );
-  });
   const sorted = Object.fromEntries(
     Object.keys(rollups)
       .sort()
       .map((k) => [k, rollups[k]]),
   );
-  pieces.push(`},"rollups":${JSON.stringify(sorted)}}\n`);
+  const pieces = function* (): Generator<Assembled> {
+    yield `{"version":1,"settings":${JSON.stringify(settings)},"reports":{`;
+    let n = 0;
+    for (const i of items) {
+      if (i.stateHash === undefined) continue; // items are in path (key) order already
+      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`;
+      yield { ref: i.ref, part: ENTRY_PART };
+      yield '}';
+    }
+    yield `},"rollups":${JSON.stringify(sorted)}}\n`;
+  };
   try {
     await atomicWriteFile(dir, STATE_NAME, assembled(spool, pieces), { syncFolder: false });
     return undefined;
