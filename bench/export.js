@@ -10,9 +10,9 @@
  * Generates towns from examples/qingxi (one plan + four quarterly progress files per town, the
  * town renamed, 10-30 towns per county as in real counties) into bench/tmp/export/.
  *
- * 1. Scale: for each size and each --jobs value, `fangan export` to docx+md in a child process,
- *    interleaved (jobs 1, jobs 2, jobs 2, jobs 1, …) for --rounds rounds at the first size and
- *    once at the larger ones; median wall time and peak memory (from the CLI's --stats, i.e.
+ * 1. Scale: `fangan export` to docx+md in a child process, at the first size for each --jobs value
+ *    interleaved (jobs 1, jobs 2, jobs 2, jobs 1, …) for --rounds rounds, at the larger sizes once
+ *    with the first --jobs value; median wall time and peak memory (from the CLI's --stats, i.e.
  *    process.resourceUsage().maxRSS, which covers the worker threads). Then a re-run into the
  *    same folder with nothing changed (every report kept, the old state read): its peak memory.
  * 2. Peer: pandoc converting the same reports' Markdown to .docx, warm (one process for the whole
@@ -125,10 +125,12 @@ const rerun = [];
 for (const [k, n] of sizes.entries()) {
   const input = path.join(tmp, `in-${n}`);
   const { towns, counties } = generate(input, n);
-  const runs = Object.fromEntries(jobList.map((j) => [j, []]));
+  // Every --jobs value at the first size; the larger sizes (memory) with the first value only.
+  const jobsHere = k === 0 ? jobList : [jobList[0]];
+  const runs = Object.fromEntries(jobsHere.map((j) => [j, []]));
   const times = k === 0 ? rounds : 1;
   for (let r = 0; r < times; r++) {
-    for (const j of r % 2 === 0 ? jobList : [...jobList].reverse()) {
+    for (const j of r % 2 === 0 ? jobsHere : [...jobsHere].reverse()) {
       runs[j].push(exportOnce(input, path.join(tmp, `out-${n}-j${j}`), j));
     }
   }
@@ -136,9 +138,9 @@ for (const [k, n] of sizes.entries()) {
   const first = jobList[0];
   const again = exportInto(input, path.join(tmp, `out-${n}-j${first}`), first);
   rerun.push({ n, jobs: first, seconds: again.ms / 1000, rss: again.maxRssMB });
-  for (const j of jobList)
+  for (const j of jobsHere)
     rmSync(path.join(tmp, `out-${n}-j${j}`), { recursive: true, force: true });
-  for (const j of jobList) {
+  for (const j of jobsHere) {
     rows.push({
       n,
       towns,
