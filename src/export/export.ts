@@ -440,7 +440,8 @@ async function run(
         }
         const ref = spool.add([JSON.stringify(before.entry)]);
         await spool.room();
-        return { c, outputs: before.outputs, hash: before.hash, ref };
+        // The candidate's own hash and names (equal to the state's): no second copy per report.
+        return { c, outputs: names, hash: c.inputHash, ref };
       });
   bySource.clear();
   const keptRollups = old.rollups;
