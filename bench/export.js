@@ -4,13 +4,17 @@
  *
  *   node bench/export.js [--sizes 1000,5000,20000] [--jobs 1,2] [--rounds 3] [--sample 20]
  *
+ * Sizes default to BENCH_EXPORT_SIZES, else 1000 (a few minutes); the memory target is measured
+ * with BENCH_EXPORT_SIZES=1000,5000,20000 (20,000 reports take minutes per run on 2 CPUs).
+ *
  * Generates towns from examples/qingxi (one plan + four quarterly progress files per town, the
  * town renamed, 10-30 towns per county as in real counties) into bench/tmp/export/.
  *
- * 1. Scale: for each size and each --jobs value, `fangan export` to docx+md in a child process,
- *    interleaved (jobs 1, jobs 2, jobs 2, jobs 1, …) for --rounds rounds at the first size and
- *    once at the larger ones; median wall time and peak memory (from the CLI's --stats, i.e.
- *    process.resourceUsage().maxRSS, which covers the worker threads).
+ * 1. Scale: `fangan export` to docx+md in a child process, at the first size for each --jobs value
+ *    interleaved (jobs 1, jobs 2, jobs 2, jobs 1, …) for --rounds rounds, at the larger sizes once
+ *    with the first --jobs value; median wall time and peak memory (from the CLI's --stats, i.e.
+ *    process.resourceUsage().maxRSS, which covers the worker threads). Then a re-run into the
+ *    same folder with nothing changed (every report kept, the old state read): its peak memory.
  * 2. Peer: pandoc converting the same reports' Markdown to .docx, warm (one process for the whole
  *    sample, see lib/interleave.js) against `fangan export --to docx` of the same sample in one
  *    process, and per process (one pandoc per file) against one `fangan report --to docx` per
@@ -23,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  benchResult,
   hasPandoc,
   interleaved,
   pandocPerProcess,
@@ -35,7 +40,9 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const sizes = arg('sizes', '1000,5000,20000').split(',').map(Number);
+const sizes = arg('sizes', process.env.BENCH_EXPORT_SIZES || '1000')
+  .split(',')
+  .map(Number);
 const jobList = arg('jobs', '1,2').split(',').map(Number);
 const rounds = Number(arg('rounds', '3'));
 const sample = Number(arg('sample', '20'));
@@ -90,6 +97,10 @@ function fangan(args) {
 }
 function exportOnce(input, out, jobs, extra = []) {
   rmSync(out, { recursive: true, force: true });
+  return exportInto(input, out, jobs, extra);
+}
+/** An export into `out` as it is: on a folder of an earlier run, the re-run. */
+function exportInto(input, out, jobs, extra = []) {
   const start = process.hrtime.bigint();
   const res = fangan(['export', input, '-o', out, '--jobs', String(jobs), '--stats', ...extra]);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -110,17 +121,26 @@ const median = (xs) => {
 
 // 1. Scale and --jobs.
 const rows = [];
+const rerun = [];
 for (const [k, n] of sizes.entries()) {
   const input = path.join(tmp, `in-${n}`);
   const { towns, counties } = generate(input, n);
-  const runs = Object.fromEntries(jobList.map((j) => [j, []]));
+  // Every --jobs value at the first size; the larger sizes (memory) with the first value only.
+  const jobsHere = k === 0 ? jobList : [jobList[0]];
+  const runs = Object.fromEntries(jobsHere.map((j) => [j, []]));
   const times = k === 0 ? rounds : 1;
   for (let r = 0; r < times; r++) {
-    for (const j of r % 2 === 0 ? jobList : [...jobList].reverse()) {
+    for (const j of r % 2 === 0 ? jobsHere : [...jobsHere].reverse()) {
       runs[j].push(exportOnce(input, path.join(tmp, `out-${n}-j${j}`), j));
     }
   }
-  for (const j of jobList) {
+  // The re-run: nothing changed since the last run into this folder, so every report is kept.
+  const first = jobList[0];
+  const again = exportInto(input, path.join(tmp, `out-${n}-j${first}`), first);
+  rerun.push({ n, jobs: first, seconds: again.ms / 1000, rss: again.maxRssMB });
+  for (const j of jobsHere)
+    rmSync(path.join(tmp, `out-${n}-j${j}`), { recursive: true, force: true });
+  for (const j of jobsHere) {
     rows.push({
       n,
       towns,
@@ -148,6 +168,38 @@ for (const r of rows) {
     `| ${r.n} | ${r.towns} | ${r.counties} | ${r.jobs} | ${r.runs} | ${r.seconds.toFixed(2)} | ${(r.n / r.seconds).toFixed(0)} | ${r.rss} | ${(r.rss / first.rss).toFixed(2)}x | ${r.load.toFixed(2)} |`,
   );
 }
+console.log(
+  `\nre-run, nothing changed (--jobs ${jobList[0]}): every report kept, the old export state read`,
+);
+console.log('| progress files | wall (s) | peak RSS (MB) | RSS / first size |');
+console.log('|---:|---:|---:|---:|');
+for (const r of rerun) {
+  console.log(
+    `| ${r.n} | ${r.seconds.toFixed(2)} | ${r.rss} | ${(r.rss / rerun[0].rss).toFixed(2)}x |`,
+  );
+}
+// Peak memory against the first size, first run and re-run (the target: at most 1.3x).
+const base = rows.find((r) => r.jobs === jobList[0]);
+for (const r of rows.filter((x) => x.jobs === jobList[0])) {
+  benchResult({
+    bench: 'export',
+    case: `peak RSS, ${r.n} reports, first run (--jobs ${r.jobs})`,
+    fangan: r.rss,
+    peer: base.rss,
+    unit: 'MB',
+    peerName: `fangan at ${base.n} reports`,
+  });
+}
+for (const r of rerun) {
+  benchResult({
+    bench: 'export',
+    case: `peak RSS, ${r.n} reports, re-run`,
+    fangan: r.rss,
+    peer: base.rss,
+    unit: 'MB',
+    peerName: `fangan at ${base.n} reports, first run`,
+  });
+}
 if (jobList.length > 1) {
   const n = sizes[0];
   const at = (j) => rows.find((r) => r.n === n && r.jobs === j);
@@ -155,6 +207,14 @@ if (jobList.length > 1) {
   console.log(
     `\n--jobs ${b} / --jobs ${a} wall time at ${n} files: ${(at(b).seconds / at(a).seconds).toFixed(2)}x (below 1: ${b} is faster)`,
   );
+  benchResult({
+    bench: 'export',
+    case: `--jobs ${b} against --jobs ${a}, ${n} reports`,
+    fangan: at(b).seconds * 1000,
+    peer: at(a).seconds * 1000,
+    unit: 'ms',
+    peerName: `fangan --jobs ${a}`,
+  });
 }
 
 // 2. pandoc, warm and per process, on a sample.
@@ -191,11 +251,13 @@ const results = await interleaved(
 );
 const per = (name, docs) => results[name].median / docs;
 const line = (label, ours, theirs) =>
-  `| ${label} | ${ours.toFixed(1)} | ${theirs.toFixed(1)} | ${(theirs / ours).toFixed(1)}x |`;
+  `| ${label} | ${ours.toFixed(1)} | ${theirs.toFixed(1)} | ${(ours / theirs).toFixed(2)}x |`;
 console.log(
   `\npandoc (${pandocVersion()}) vs fangan, ms per report, medians of ${rounds} interleaved rounds`,
 );
-console.log('| case | fangan (ms/report) | pandoc (ms/report) | pandoc / fangan |');
+console.log(
+  '| case | fangan (ms/report) | pandoc (ms/report) | fangan / pandoc (below 1: fangan faster) |',
+);
 console.log('|---|---:|---:|---:|');
 console.log(
   line(
@@ -211,6 +273,23 @@ console.log(
     per('pandocCold', cold),
   ),
 );
+const peerName = pandocVersion();
+benchResult({
+  bench: 'export',
+  case: `warm: ${mds.length} reports in one process`,
+  fangan: per('fanganWarm', progressFiles.length),
+  peer: per('pandocWarm', mds.length),
+  unit: 'ms/report',
+  peerName,
+});
+benchResult({
+  bench: 'export',
+  case: `per process: ${cold} reports, one process each`,
+  fangan: per('fanganCold', cold),
+  peer: per('pandocCold', cold),
+  unit: 'ms/report',
+  peerName,
+});
 console.log(
   "\nfangan: `fangan export --to docx` (YAML -> checks -> figures -> template -> Word) / `fangan report --to docx` per file; pandoc: the same reports' Markdown -> .docx only.",
 );

@@ -98,3 +98,15 @@ export function pandocWarm(files, outDir) {
   );
   if (r.status !== 0) throw new Error(`pandoc (warm) failed: ${r.stderr}`);
 }
+
+/** Marks a line of a benchmark's output as a figure for `npm run bench`'s summary table. */
+export const RESULT_PREFIX = 'bench-result ';
+
+/**
+ * Prints one figure for the summary (bench/run.js collects these lines): `fangan` and `peer` in
+ * the same `unit`, measured in the same run; `peer` undefined when there is none.
+ */
+export function benchResult({ bench, case: label, fangan, peer, unit, peerName }) {
+  const record = { bench, case: label, fangan, peer: peer ?? null, unit, peerName: peerName ?? '' };
+  console.log(`${RESULT_PREFIX}${JSON.stringify(record)}`);
+}

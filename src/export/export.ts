@@ -6,7 +6,6 @@
  * on a re-run.
  */
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, FileResult, Lang } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
@@ -20,21 +19,23 @@ import {
 } from '../report/render.js';
 import { reportFileStem, rollupFileStem } from '../report/names.js';
 import {
+  atomicWriteFile,
   collisionKey,
   OutputWriter,
   safeFileName,
   safeFileNames,
   sha256,
+  type BatchFile,
   type LockOwner,
   type OutputFile,
+  type Pieces,
 } from '../write/index.js';
 import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
-import { emptyState, readState, STATE_NAME, type ExportState } from './state.js';
+import { readStateReports, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
 import { Spool, type SpoolRef } from './spool.js';
-import { tempNameFor } from '../write/atomic.js';
 import type { PdfJob } from '../pdf/index.js';
 import {
   expectedGroups,
@@ -146,6 +147,8 @@ const MAX_BACKLOG = 64;
 /** Towns written at the same time: each file is fsynced, so overlapping keeps the disk busy. */
 const WRITE_CONCURRENCY = 8;
 const SCAN_CONCURRENCY = 32;
+/** Kept reports whose figures are read back from the spool with one read. */
+const READ_BATCH = 256;
 /** Files per `onProblems` call. */
 const PROBLEM_CHUNK = 200;
 
@@ -305,9 +308,6 @@ async function run(
   const failures: FailedReport[] = [];
   const { outDir, lang } = options;
   const wanted = options.quarter;
-  // --force keeps nothing from the last run, so the old state is not even read.
-  const old: ExportState = options.force ? emptyState(settings) : await readState(outDir, settings);
-  const keptRollups: ExportState['rollups'] = Object.create(null) as ExportState['rollups'];
 
   // Names: reserved ones first, then reports in path order, so collisions resolve the same way
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
@@ -360,7 +360,7 @@ async function run(
   const groups = new Map<string, { period: string; county?: string; members: Item[] }>();
   const record = (
     r: ReportRecord,
-    kept?: { entry: RollupEntry; entryHash: string; stateHash?: string },
+    kept?: { entry: RollupEntry; entryJson?: string; entryHash: string; stateHash?: string },
     problems?: FileResult,
   ): void => {
     const parts = reportParts(r);
@@ -371,7 +371,7 @@ async function run(
       parts.json,
       parts.row,
       parts.failure,
-      kept ? JSON.stringify(kept.entry) : '',
+      kept ? (kept.entryJson ?? JSON.stringify(kept.entry)) : '',
       result ? JSON.stringify(result) : '',
     ]);
     const report: ReportItem = { source: r.source, status: r.status, outputs: r.outputs };
@@ -418,33 +418,61 @@ async function run(
     record(r, undefined, result);
   };
 
-  // Unchanged since the last run: keep the files, reuse the figures.
+  // Unchanged since the last run: keep the files, reuse the figures. The old state is streamed
+  // (--force keeps nothing, so it is not even read); of each report that stays, only its outputs
+  // and where its figures went in the spool are held until the whole state has been read.
+  const bySource = new Map<string, Candidate>();
+  for (const c of candidates) bySource.set(c.display, c);
+  const old = options.force
+    ? { rollups: Object.create(null) as ExportState['rollups'], reports: [] }
+    : await readStateReports(outDir, settings, async (source, before) => {
+        const c = bySource.get(source);
+        const names = c ? planned.get(c.file)?.names : undefined;
+        if (
+          !c ||
+          !c.inputHash ||
+          before.hash !== c.inputHash ||
+          !names ||
+          names.join('\n') !== before.outputs.join('\n') ||
+          !names.every((n) => existsSync(join(outDir, n)))
+        ) {
+          return undefined;
+        }
+        const ref = spool.add([JSON.stringify(before.entry)]);
+        await spool.room();
+        // The candidate's own hash and names (equal to the state's): no second copy per report.
+        return { c, outputs: names, hash: c.inputHash, ref };
+      });
+  bySource.clear();
+  const keptRollups = old.rollups;
+  const skipped = new Set<Candidate>();
+  for (let at = 0; at < old.reports.length; at += READ_BATCH) {
+    const batch = old.reports.slice(at, at + READ_BATCH);
+    const texts = await spool.readMany(
+      batch.map((k) => k.ref),
+      0,
+    );
+    for (const [n, k] of batch.entries()) {
+      const entryJson = texts[n] as string;
+      const entry = JSON.parse(entryJson) as RollupEntry;
+      const kept = { entry, entryJson, entryHash: k.hash, stateHash: k.hash };
+      record(reportRecord(k.c, entry, 'skipped', k.outputs, []), kept);
+      skipped.add(k.c);
+    }
+    await spool.room();
+  }
+  old.reports.length = 0;
   const jobs: Job[] = [];
   const byIndex: Candidate[] = [];
   for (const c of candidates) {
-    const before = old.reports[c.display];
-    const names = planned.get(c.file)?.names;
-    if (
-      before &&
-      c.inputHash &&
-      before.hash === c.inputHash &&
-      names &&
-      names.join('\n') === before.outputs.join('\n') &&
-      names.every((n) => existsSync(join(outDir, n)))
-    ) {
-      const kept = { entry: before.entry, entryHash: before.hash, stateHash: before.hash };
-      record(reportRecord(c, before.entry, 'skipped', before.outputs, []), kept);
-      continue;
-    }
+    if (skipped.has(c)) continue;
     byIndex.push(c);
     jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
   }
-  // What is kept now lives in the spool; the old state's reports are not needed any more.
-  for (const [key, value] of Object.entries(old.rollups)) keptRollups[key] = value;
-  old.reports = Object.create(null) as ExportState['reports'];
+  skipped.clear();
 
   /** The writer's diagnostics, its refusals worded for a batch. */
-  const write = async (files: OutputFile[]): Promise<Diagnostic[]> =>
+  const write = async (files: BatchFile[]): Promise<Diagnostic[]> =>
     (await writer.write(files)).diagnostics.map((d) => {
       const code = EXPORT_REFUSALS[d.code];
       if (!code) return d;
@@ -534,6 +562,7 @@ async function run(
     ...(options.workerHeapMb === undefined ? {} : { heapMb: options.workerHeapMb }),
     onReply: async (reply) => {
       if (options.signal?.aborted) throw new Error('export interrupted');
+      await spool.room();
       const c = byIndex[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
@@ -713,10 +742,12 @@ async function run(
   // The index files, put together from the spooled pieces in path order.
   items.sort((a, b) => byDisplay(a.report, b.report));
   summary.reports = items.map((i) => i.report);
-  const jsonPieces = indexJsonPieces(items.length, summary.counts, summary.rollups, options).map(
-    (p): Assembled =>
-      typeof p === 'string' ? p : { ref: (items[p.report] as Item).ref, part: JSON_PART },
-  );
+  // Pieces are made as they are written (and again if the writer compares hashes), never listed.
+  const jsonPieces = function* (): Generator<Assembled> {
+    for (const p of indexJsonPieces(items.length, summary.counts, summary.rollups, options)) {
+      yield typeof p === 'string' ? p : { ref: (items[p.report] as Item).ref, part: JSON_PART };
+    }
+  };
   const md = indexMarkdownPieces(
     summary.counts,
     summary.rollups,
@@ -724,17 +755,16 @@ async function run(
     summary.counts.failed > 0,
     options,
   );
-  const mdPieces: Assembled[] = [
-    md.head,
-    ...items.map((i) => ({ ref: i.ref, part: ROW_PART })),
-    md.between,
-    ...items
-      .filter((i) => i.report.status === 'failed')
-      .map((i) => ({ ref: i.ref, part: FAILURE_PART })),
-  ];
+  const mdPieces = function* (): Generator<Assembled> {
+    yield md.head;
+    for (const i of items) yield { ref: i.ref, part: ROW_PART };
+    yield md.between;
+    for (const i of items)
+      if (i.report.status === 'failed') yield { ref: i.ref, part: FAILURE_PART };
+  };
   const index = await write([
-    { name: 'index.json', data: await assemble(spool, jsonPieces) },
-    { name: 'index.md', data: await assemble(spool, mdPieces) },
+    { name: 'index.json', data: assembled(spool, jsonPieces) },
+    { name: 'index.md', data: assembled(spool, mdPieces) },
   ]);
   // The state goes in while the folder is still locked; losing it only means a full rebuild.
   const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
@@ -774,21 +804,36 @@ async function run(
 /** A piece of an assembled file: text, or a part of a spooled report. */
 type Assembled = string | { ref: SpoolRef; part: number };
 
-/** The pieces as one buffer, sized up front: no long string is ever built. */
-async function assemble(spool: Spool, pieces: readonly Assembled[]): Promise<Buffer> {
-  let total = 0;
-  for (const p of pieces)
-    total += typeof p === 'string' ? Buffer.byteLength(p) : Spool.length(p.ref, p.part);
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
-  for (const p of pieces) {
-    if (typeof p === 'string') at += out.write(p, at, 'utf8');
-    else {
-      await spool.readInto(p.ref, p.part, out, at);
-      at += Spool.length(p.ref, p.part);
-    }
-  }
-  return out;
+/**
+ * The pieces as a file's bytes, read from the spool and handed on a megabyte at a time: an index
+ * of 20,000 reports is never one buffer or one string.
+ */
+function assembled(spool: Spool, pieces: () => Iterable<Assembled>): Pieces {
+  return {
+    pieces: async function* () {
+      const size = 1 << 20;
+      let buffer = Buffer.allocUnsafe(size);
+      let used = 0;
+      for (const p of pieces()) {
+        const text = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
+        const part = typeof p === 'string' ? undefined : p;
+        const length = part ? Spool.length(part.ref, part.part) : (text as Buffer).length;
+        if (used + length > size && used > 0) {
+          yield buffer.subarray(0, used);
+          // The consumer may still hold the piece it was given: the next one gets a new buffer.
+          buffer = Buffer.allocUnsafe(size);
+          used = 0;
+        }
+        if (length > size)
+          yield part ? await spool.readInto(part.ref, part.part) : (text as Buffer);
+        else if (part) {
+          await spool.readInto(part.ref, part.part, buffer, used);
+          used += length;
+        } else used += (text as Buffer).copy(buffer, used);
+      }
+      if (used > 0) yield buffer.subarray(0, used);
+    },
+  };
 }
 
 /**
@@ -803,23 +848,24 @@ async function saveState(
   rollups: ExportState['rollups'],
   lang: Lang,
 ): Promise<Diagnostic | undefined> {
-  const kept = items.filter((i) => i.stateHash !== undefined); // already in path (key) order
-  const pieces: Assembled[] = [`{"version":1,"settings":${JSON.stringify(settings)},"reports":{`];
-  kept.forEach((i, n) => {
-    pieces.push(
-      `${n > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`,
-      { ref: i.ref, part: ENTRY_PART },
-      '}',
-    );
-  });
   const sorted = Object.fromEntries(
     Object.keys(rollups)
       .sort()
       .map((k) => [k, rollups[k]]),
   );
-  pieces.push(`},"rollups":${JSON.stringify(sorted)}}\n`);
+  const pieces = function* (): Generator<Assembled> {
+    yield `{"version":1,"settings":${JSON.stringify(settings)},"reports":{`;
+    let n = 0;
+    for (const i of items) {
+      if (i.stateHash === undefined) continue; // items are in path (key) order already
+      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`;
+      yield { ref: i.ref, part: ENTRY_PART };
+      yield '}';
+    }
+    yield `},"rollups":${JSON.stringify(sorted)}}\n`;
+  };
   try {
-    await writePieces(spool, dir, STATE_NAME, pieces);
+    await atomicWriteFile(dir, STATE_NAME, assembled(spool, pieces), { syncFolder: false });
     return undefined;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -830,56 +876,6 @@ async function saveState(
       { file: join(dir, STATE_NAME), line: 1, column: 1 },
       { detail },
     );
-  }
-}
-
-/** Writes the pieces into `dir/name` through a temporary file, a megabyte at a time. */
-async function writePieces(
-  spool: Spool,
-  dir: string,
-  name: string,
-  pieces: readonly Assembled[],
-): Promise<void> {
-  const temp = join(dir, tempNameFor(name));
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    let used = 0;
-    const flush = async (): Promise<void> => {
-      let done = 0;
-      while (done < used) done += (await handle.write(buffer, done, used - done)).bytesWritten;
-      used = 0;
-    };
-    for (const p of pieces) {
-      const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
-      const length = bytes
-        ? bytes.length
-        : Spool.length((p as { ref: SpoolRef }).ref, (p as { part: number }).part);
-      if (used + length > buffer.length) await flush();
-      if (length > buffer.length) {
-        const big =
-          bytes ??
-          (await spool.readInto((p as { ref: SpoolRef }).ref, (p as { part: number }).part));
-        let done = 0;
-        while (done < big.length)
-          done += (await handle.write(big, done, big.length - done)).bytesWritten;
-        continue;
-      }
-      if (bytes) used += bytes.copy(buffer, used);
-      else {
-        const q = p as { ref: SpoolRef; part: number };
-        await spool.readInto(q.ref, q.part, buffer, used);
-        used += length;
-      }
-    }
-    await flush();
-    await handle.sync();
-    await handle.close();
-    await rename(temp, join(dir, name));
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw err;
   }
 }
 

@@ -74,7 +74,7 @@ export function indexJsonPieces(
   counts: Record<ReportStatus, number>,
   rollups: readonly RollupRecord[],
   options: Pick<ExportOptions, 'version' | 'formats' | 'quarter'>,
-): Piece[] {
+): Generator<Piece> {
   const data = {
     tool: 'fangan',
     version: options.version,
@@ -93,16 +93,21 @@ export function indexJsonPieces(
     })),
   };
   const text = `${JSON.stringify(data, null, 2)}\n`;
-  if (reportCount === 0) return [text];
-  const marker = `    ${JSON.stringify(REPORTS)}`;
-  const at = text.indexOf(marker);
-  const pieces: Piece[] = [text.slice(0, at)];
-  for (let i = 0; i < reportCount; i++) {
-    if (i > 0) pieces.push(',\n');
-    pieces.push({ report: i });
-  }
-  pieces.push(text.slice(at + marker.length));
-  return pieces;
+  // A generator: 20,000 reports are never 40,000 pieces in an array.
+  return (function* (): Generator<Piece> {
+    if (reportCount === 0) {
+      yield text;
+      return;
+    }
+    const marker = `    ${JSON.stringify(REPORTS)}`;
+    const at = text.indexOf(marker);
+    yield text.slice(0, at);
+    for (let i = 0; i < reportCount; i++) {
+      if (i > 0) yield ',\n';
+      yield { report: i };
+    }
+    yield text.slice(at + marker.length);
+  })();
 }
 
 const STATUS_ZH: Record<ReportStatus, string> = {

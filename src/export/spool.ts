@@ -11,8 +11,13 @@ import { join } from 'node:path';
 /** Where one record's parts are: its byte offset, then the byte length of each part. */
 export type SpoolRef = readonly number[];
 
+/** Appended bytes not on disk yet beyond which `room()` waits: a burst never piles up in memory. */
+const MAX_QUEUED = 4 << 20;
+
 export class Spool {
   private size = 0;
+  /** Bytes handed to `add` whose write has not finished. */
+  private queued = 0;
   private pending: Promise<void> = Promise.resolve();
   private failure: unknown;
 
@@ -38,9 +43,10 @@ export class Spool {
     const data = buffers.length === 1 ? (buffers[0] as Buffer) : Buffer.concat(buffers);
     const at = this.size;
     this.size += data.length;
+    this.queued += data.length;
     this.pending = this.pending.then(async () => {
-      if (this.failure !== undefined) return;
       try {
+        if (this.failure !== undefined) return;
         let done = 0;
         while (done < data.length) {
           const { bytesWritten } = await this.handle.write(
@@ -53,9 +59,19 @@ export class Spool {
         }
       } catch (err) {
         this.failure = err;
+      } finally {
+        this.queued -= data.length;
       }
     });
     return ref;
+  }
+
+  /**
+   * Waits while too much is queued: a caller that adds in a loop (the kept reports of a re-run,
+   * 20,000 of them without a pause) awaits this, so the queue never holds the whole batch.
+   */
+  async room(): Promise<void> {
+    if (this.queued > MAX_QUEUED) await this.flushed();
   }
 
   /** Byte length of part `i` of a record. */
@@ -82,6 +98,29 @@ export class Spool {
       done += bytesRead;
     }
     return into ? target : target.subarray(0, length);
+  }
+
+  /**
+   * Part `i` of each record, read with one call when the records lie next to each other (as the
+   * records of one loop do): thousands of small reads would each wait for the disk.
+   */
+  async readMany(refs: readonly SpoolRef[], i: number): Promise<string[]> {
+    const starts = refs.map((ref) => {
+      let start = ref[0] ?? 0;
+      for (let k = 0; k < i; k++) start += ref[k + 1] ?? 0;
+      return start;
+    });
+    const first = Math.min(...starts);
+    const end = Math.max(...refs.map((ref, n) => (starts[n] as number) + Spool.length(ref, i)));
+    const wanted = refs.reduce((sum, ref) => sum + Spool.length(ref, i), 0);
+    if (refs.length === 0 || end - first > 2 * wanted + 4096) {
+      return Promise.all(refs.map((ref) => this.read(ref, i)));
+    }
+    const span = await this.readInto([first, end - first], 0);
+    return refs.map((ref, n) => {
+      const at = (starts[n] as number) - first;
+      return span.toString('utf8', at, at + Spool.length(ref, i));
+    });
   }
 
   async read(ref: SpoolRef, i: number): Promise<string> {

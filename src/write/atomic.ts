@@ -4,7 +4,7 @@
  * one, never a mix; at worst a stray `.<name>.fangan-<hex>.tmp` file stays behind, which the next
  * locked write into that folder removes (`removeStaleTemps`).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
@@ -48,20 +48,67 @@ const toBytes = (data: Uint8Array | string): Uint8Array =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 
 /**
- * Writes `data` into a new temporary file next to `dir/name` and fsyncs it; returns the temporary
- * path. On any error the temporary file is removed and the error thrown.
+ * A file's bytes made a piece at a time (an export's index of 20,000 reports, a big manifest), so
+ * they are never held whole; `pieces` may be called more than once and gives the same bytes.
  */
-export async function stageFile(
+export interface Pieces {
+  pieces: () => AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+}
+
+export type FileData = Uint8Array | string | Pieces;
+
+export const isPieces = (data: FileData): data is Pieces =>
+  typeof data === 'object' && !(data instanceof Uint8Array);
+
+/** sha256 (hex) of data given in pieces, made one piece at a time. */
+export async function hashPieces(data: Pieces): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of data.pieces()) hash.update(piece);
+  return hash.digest('hex');
+}
+
+/** sha256 (hex) of a file, read a chunk at a time. */
+export async function hashFile(path: string, fs: WriteFs = nodeFs): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await fs.open(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Writes `data` into a new temporary file next to `dir/name` and fsyncs it; returns the temporary
+ * path, and for data in pieces the sha256 of what was written. On any error the temporary file is
+ * removed and the error thrown.
+ */
+export async function stage(
   dir: string,
   name: string,
-  data: Uint8Array | string,
+  data: FileData,
   fs: WriteFs = nodeFs,
-): Promise<string> {
+): Promise<{ temp: string; sha256?: string }> {
   const temp = join(dir, tempNameFor(name));
   // 'wx': never follow or reuse an existing path, even a symbolic link planted under the temp name.
   const handle = await fs.open(temp, 'wx', 0o644);
+  let digest: string | undefined;
   try {
-    await writeAll(handle, toBytes(data));
+    if (isPieces(data)) {
+      const hash = createHash('sha256');
+      for await (const piece of data.pieces()) {
+        const bytes = toBytes(piece);
+        hash.update(bytes);
+        await writeAll(handle, bytes);
+      }
+      digest = hash.digest('hex');
+    } else await writeAll(handle, toBytes(data));
     await handle.sync();
     await handle.close();
   } catch (err) {
@@ -69,14 +116,24 @@ export async function stageFile(
     await fs.unlink(temp).catch(() => undefined);
     throw err;
   }
-  return temp;
+  return digest === undefined ? { temp } : { temp, sha256: digest };
+}
+
+/** `stage` for callers that only need the temporary path. */
+export async function stageFile(
+  dir: string,
+  name: string,
+  data: FileData,
+  fs: WriteFs = nodeFs,
+): Promise<string> {
+  return (await stage(dir, name, data, fs)).temp;
 }
 
 /** Writes `data` to `dir/name` atomically (see the module comment). Throws on I/O errors. */
 export async function atomicWriteFile(
   dir: string,
   name: string,
-  data: Uint8Array | string,
+  data: FileData,
   options: { syncFolder?: boolean; fs?: WriteFs } = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeFs;

@@ -5,6 +5,7 @@ export {
   sameBytes,
   collisionKey,
   type OutputFile,
+  type BatchFile,
   type WriteOptions,
   type OutputWriterOptions,
   type WriteResult,
@@ -20,6 +21,6 @@ export {
 } from './manifest.js';
 export { JOURNAL_NAME } from './journal.js';
 export { LOCK_NAME, type LockOwner } from './lock.js';
-export { atomicWriteFile, isTempName } from './atomic.js';
+export { atomicWriteFile, isTempName, type Pieces } from './atomic.js';
 export { ioDiagnostic, isIoProblem, errorDetail } from './errors.js';
 export { nodeFs, type WriteFs } from './fs.js';

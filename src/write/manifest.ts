@@ -136,12 +136,36 @@ async function readManifestFile(
 
 /** Serialises with sorted keys, so the manifest itself is deterministic. */
 export function serializeManifest(manifest: Manifest): string {
-  const files = Object.create(null) as Record<string, ManifestEntry>;
-  for (const name of Object.keys(manifest.files).sort()) {
-    const entry = manifest.files[name];
-    if (entry) files[name] = entry;
+  return [...manifestPieces(manifest)].join('');
+}
+
+/** Entries per piece of `manifestPieces`. */
+const ENTRIES_PER_PIECE = 2000;
+
+/**
+ * The manifest's text a few thousand entries at a time: the bytes of
+ * `JSON.stringify({ version: 1, files }, null, 2)` with the names sorted, and a final newline.
+ */
+export function* manifestPieces(manifest: Manifest): Generator<string> {
+  const names = Object.keys(manifest.files)
+    .filter((n) => manifest.files[n])
+    .sort();
+  if (names.length === 0) {
+    yield '{\n  "version": 1,\n  "files": {}\n}\n';
+    return;
   }
-  return `${JSON.stringify({ version: 1, files }, null, 2)}\n`;
+  yield '{\n  "version": 1,\n  "files": {\n';
+  for (let at = 0; at < names.length; at += ENTRIES_PER_PIECE) {
+    let piece = '';
+    for (let i = at; i < Math.min(at + ENTRIES_PER_PIECE, names.length); i++) {
+      const name = names[i] as string;
+      // At depth 2, as JSON.stringify(…, null, 2) indents it.
+      const entry = JSON.stringify(manifest.files[name], null, 2).replace(/\n/g, '\n    ');
+      piece += `    ${JSON.stringify(name)}: ${entry}${i < names.length - 1 ? ',' : ''}\n`;
+    }
+    yield piece;
+  }
+  yield '  }\n}\n';
 }
 
 /**

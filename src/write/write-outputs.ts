@@ -19,11 +19,15 @@ import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Params } from '../diagnostics/catalog.js';
 import {
   atomicWriteFile,
+  hashFile,
+  hashPieces,
+  isPieces,
   makeDirs,
   removeStaleTemps,
-  stageFile,
+  stage,
   syncDir,
   tempNameFor,
+  type FileData,
 } from './atomic.js';
 import { ioDiagnostic, errorDetail } from './errors.js';
 import { isSafeFileName } from './file-name.js';
@@ -31,8 +35,8 @@ import { errnoCode, nodeFs, type WriteFs } from './fs.js';
 import { JournalWriter, JOURNAL_NAME, type JournalLine } from './journal.js';
 import { acquireLock, LOCK_NAME, type LockOwner } from './lock.js';
 import {
+  manifestPieces,
   readManifest,
-  serializeManifest,
   sha256,
   MANIFEST_NAME,
   type Manifest,
@@ -43,6 +47,12 @@ export interface OutputFile {
   /** A file name (one segment) made with `safeFileName`. */
   name: string;
   data: Uint8Array | string;
+}
+
+/** What `OutputWriter.write` takes: an output file, or a big one given in pieces (`Pieces`). */
+export interface BatchFile {
+  name: string;
+  data: FileData;
 }
 
 export interface WriteOptions {
@@ -163,7 +173,7 @@ export class OutputWriter {
   }
 
   /** Checks `files`, then writes all of them or none; see `writeOutputs`. */
-  write(files: readonly OutputFile[]): Promise<WriteResult> {
+  write(files: readonly BatchFile[]): Promise<WriteResult> {
     for (const f of files) {
       if (!isSafeFileName(f.name) || RESERVED_NAMES.has(f.name)) {
         throw new Error(
@@ -209,10 +219,17 @@ export class OutputWriter {
     try {
       if (opened.manifest && opened.journal && (this.changed > 0 || opened.replayed)) {
         try {
-          await atomicWriteFile(this.dir, MANIFEST_NAME, serializeManifest(opened.manifest), {
-            syncFolder: false,
-            fs: this.fs,
-          });
+          const manifest = opened.manifest;
+          // In pieces: 40,000 entries are never one string.
+          await atomicWriteFile(
+            this.dir,
+            MANIFEST_NAME,
+            { pieces: () => manifestPieces(manifest) },
+            {
+              syncFolder: false,
+              fs: this.fs,
+            },
+          );
           await opened.journal.remove();
         } catch (err) {
           // The journal still lists every file written: nothing is lost, the next run merges it.
@@ -313,7 +330,7 @@ export class OutputWriter {
     return this.diagnostic('FG4108', join(this.dir, name), { name });
   }
 
-  private async writeNow(files: readonly OutputFile[]): Promise<WriteResult> {
+  private async writeNow(files: readonly BatchFile[]): Promise<WriteResult> {
     const { dir, options, fs } = this;
     this.opened ??= this.open();
     const { manifest, problems, journal } = await this.opened;
@@ -340,9 +357,15 @@ export class OutputWriter {
           continue;
         }
         if (options.force) continue;
-        const existing = await fs.readFile(path);
         const recorded = manifest.files[f.name]?.sha256;
-        if (recorded === sha256(existing) || sameBytes(existing, f.data)) continue;
+        if (isPieces(f.data)) {
+          // A big file is compared by hashes, each side read a piece at a time.
+          const actual = await hashFile(path, fs);
+          if (recorded === actual || actual === (await hashPieces(f.data))) continue;
+        } else {
+          const existing = await fs.readFile(path);
+          if (recorded === sha256(existing) || sameBytes(existing, f.data)) continue;
+        }
         const code = recorded === undefined ? 'FG4002' : 'FG4001';
         diagnostics.push(this.diagnostic(code, path, { name: f.name }, 'FG4090'));
         refused = true;
@@ -355,12 +378,16 @@ export class OutputWriter {
 
     // Stage every file; a failure (disk full) removes what was staged and writes nothing.
     const staged: string[] = [];
+    /** sha256 of each file; for data in pieces, of what `stage` wrote. */
+    const hashes: string[] = [];
     const dropStaged = async (): Promise<void> => {
       await Promise.all(staged.map((t) => fs.unlink(t).catch(() => undefined)));
     };
     for (const f of files) {
       try {
-        staged.push(await stageFile(dir, f.name, f.data, fs));
+        const { temp, sha256: digest } = await stage(dir, f.name, f.data, fs);
+        staged.push(temp);
+        hashes.push(digest ?? sha256(f.data as Uint8Array | string));
       } catch (err) {
         await dropStaged();
         diagnostics.push(ioDiagnostic(err, join(dir, f.name), f.name, this.lang));
@@ -373,8 +400,8 @@ export class OutputWriter {
     }
 
     // Write-ahead: the hashes are on disk before any file is renamed into place.
-    const entries: ManifestEntry[] = files.map((f) => {
-      const entry: ManifestEntry = { sha256: sha256(f.data) };
+    const entries: ManifestEntry[] = files.map((f, i) => {
+      const entry: ManifestEntry = { sha256: hashes[i] as string };
       const inputs = options.inputs?.[f.name];
       if (inputs) entry.inputs = inputs;
       return entry;
@@ -408,14 +435,14 @@ export class OutputWriter {
       }
     } catch (err) {
       for (let i = 0; i < renamed; i++) {
-        const target = join(dir, (files[i] as OutputFile).name);
+        const target = join(dir, (files[i] as BatchFile).name);
         const backup = backups[i];
         if (backup) await fs.rename(backup, target).catch(() => undefined);
         else if (!existed[i]) await fs.unlink(target).catch(() => undefined);
       }
       await Promise.all(staged.slice(renamed).map((t) => fs.unlink(t).catch(() => undefined)));
       await Promise.all(backups.map((b) => (b ? fs.unlink(b).catch(() => undefined) : undefined)));
-      const name = (files[renamed] as OutputFile).name;
+      const name = (files[renamed] as BatchFile).name;
       diagnostics.push(ioDiagnostic(err, join(dir, name), name, this.lang));
       return { written: [], diagnostics };
     }
