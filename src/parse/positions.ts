@@ -1,4 +1,4 @@
-import type { Document, Node, ParsedNode } from 'yaml';
+import type { Document, Node, Pair, ParsedNode, YAMLMap } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 
 /** 1-based start and end of a node; columns count UTF-16 units, like editors do. */
@@ -70,6 +70,25 @@ export const pointerSegments = (pointer: string): string[] =>
 export const pointerOf = (segments: readonly (string | number)[]): string =>
   segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 
+/** Mappings this long get a key index, so many lookups in one mapping stay linear overall. */
+const INDEXED_FROM = 32;
+const keyIndexes = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair<unknown, unknown>>>();
+
+/** The first pair of `map` whose key is `key`. */
+function pairOf(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {
+  if (map.items.length < INDEXED_FROM) return map.items.find((p) => keyString(p.key) === key);
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const k = keyString(pair.key);
+      if (k !== undefined && !index.has(k)) index.set(k, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The node at `pointer` and, when its parent is a mapping, its key node. First key wins. */
 export function findNode(
   doc: Document.Parsed,
@@ -80,7 +99,7 @@ export function findNode(
   let key: Node | undefined;
   for (const segment of pointerSegments(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyString(p.key) === segment);
+      const pair = pairOf(node as YAMLMap<unknown, unknown>, segment);
       if (!pair) return undefined;
       key = pair.key as Node;
       node = pair.value;
