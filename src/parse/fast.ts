@@ -620,7 +620,8 @@ function quoted(s: string, start: number): [string, number] {
  * Parses the common subset of YAML that plan files use. Returns `undefined` whenever the text
  * needs the full parser (anything unusual, and every error). With `duplicates`, a duplicate key
  * is reported (FG1102, first value wins, as full.ts does) instead of giving up; `problems` then
- * lists them. With `positions`, `node` holds every node's offsets.
+ * lists them. With `positions`, `node` holds every node's offsets; it is also there when a
+ * duplicate made the reader record them anyway.
  */
 export function fastParse(
   text: string,

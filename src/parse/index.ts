@@ -46,7 +46,13 @@ export function parseYaml(text: string, options: ParseOptions): ParsedYaml {
   const fast = fastParse(text, { duplicates: true });
   if (fast) {
     const diagnostics = fast.problems.map((p) => problemDiagnostic(p, options.file, lang, index));
-    return { value: fast.value, ok: true, diagnostics, ...fastPositions(text, index), lineText };
+    return {
+      value: fast.value,
+      ok: true,
+      diagnostics,
+      ...fastPositions(text, index, fast.node),
+      lineText,
+    };
   }
 
   const parsed = fullParse(text);
@@ -66,8 +72,8 @@ type Positions = Pick<ParsedYaml, 'locate' | 'scalarSource'>;
  * lookup (a valid file never pays for it). Lookups go through maps, so 100,000 diagnostics in one
  * mapping cost as many lookups, not a search of the mapping each.
  */
-function fastPositions(text: string, index: LineIndex): Positions {
-  let tree: FastNode | undefined;
+function fastPositions(text: string, index: LineIndex, recorded?: FastNode): Positions {
+  let tree = recorded;
   let fallback: Positions | undefined;
   const node = (pointer: string): FastNode | undefined => {
     tree ??= fastParse(text, { duplicates: true, positions: true })?.node;
