@@ -5,10 +5,12 @@
  * (block mappings and sequences, one-line flow collections, quoted scalars, literal `|` blocks), so
  * this reader handles exactly that corner, line by line, and gives up (`undefined`) on anything
  * else: anchors, tags, directives, multi-line plain or quoted scalars, `>` folding, odd indentation,
- * duplicate or reserved keys, tabs, control characters. The caller then parses with `yaml`,
- * which also produces the positions for any diagnostics. Whenever this reader returns a value,
- * it is exactly what `yaml` (YAML 1.2 core schema, string keys) would return; a differential
- * property test holds it to that.
+ * reserved keys, tabs, control characters. The caller then parses with `yaml`. Whenever this
+ * reader returns a value, it is exactly what `yaml` (YAML 1.2 core schema, string keys) would
+ * return; a differential property test holds it to that. A failing file it reads needs no `yaml`
+ * either: asked to, it records every node's offsets as `yaml` would give them (duplicate keys,
+ * reported like full.ts does, make it record), so diagnostics get the same line:col
+ * (test/parse-positions.test.ts).
  */
 import { RESERVED_KEYS } from './chars.js';
 import type { Problem } from './full.js';
