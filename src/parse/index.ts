@@ -12,7 +12,7 @@ export { showInvisible, suspiciousCharHint } from './chars.js';
 export type { CharHint } from './chars.js';
 export { fastNodeAt, fastParse, type FastNode } from './fast.js';
 export { fullParse } from './full.js';
-export { LineIndex, pointerOf, pointerSegments, type Span } from './positions.js';
+export { LineIndex, pointerOf, pointerSegments, pointerStep, type Span } from './positions.js';
 
 /**
  * A parsed YAML file. Positions are not computed on the happy path: the first time a diagnostic

@@ -67,8 +67,19 @@ export const pointerSegments = (pointer: string): string[] =>
         .split('/')
         .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
-export const pointerOf = (segments: readonly (string | number)[]): string =>
-  segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+/** `/` and the RFC 6901 escape of one segment (`a/b` -> `/a~1b`); most segments need none. */
+export const pointerStep = (segment: string | number): string => {
+  const s = String(segment);
+  return s.includes('~') || s.includes('/')
+    ? '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')
+    : '/' + s;
+};
+
+export const pointerOf = (segments: readonly (string | number)[]): string => {
+  let out = '';
+  for (const segment of segments) out += pointerStep(segment);
+  return out;
+};
 
 /** Mappings this long get a key index, so many lookups in one mapping stay linear overall. */
 const INDEXED_FROM = 32;
