@@ -1,4 +1,8 @@
-/** Public library API of fangan. The CLI is a thin layer over these functions. */
+/**
+ * `fangan`: the core library API, the same steps as the CLI commands (validate, render, report,
+ * export, init). Narrower subpaths: `fangan/validate`, `fangan/docx`, `fangan/report`
+ * (docs/api.md). The CLI and the tests import internal modules by path; nothing here is for them.
+ */
 export type { Diagnostic, FileResult, Lang, Severity } from './diagnostics/types.js';
 export type * from './model/types.js';
 export {
@@ -7,9 +11,28 @@ export {
   validateSource,
   loadPlan,
   loadProgress,
+  loadCounty,
   type ValidateTextOptions,
   type LoadOptions,
 } from './validate/index.js';
+export {
+  renderPlan,
+  type RenderPlanOptions,
+  type RenderPlanResult,
+  type PlanFormat,
+} from './render/index.js';
+export {
+  buildReportView,
+  createReportRenderer,
+  exportReports,
+  type ReportView,
+  type ReportOptions,
+  type ReportRenderer,
+  type RenderSettings,
+  type ExportOptions,
+  type ExportSummary,
+} from './api/report.js';
+export { markdownToDocx, loadProfile, defaultProfile, type StyleProfile } from './api/docx.js';
 export {
   draftPlan,
   resolveDraft,
@@ -20,47 +43,4 @@ export {
   type InitAnswers,
   type Starter,
 } from './init/index.js';
-export {
-  markdownToDocx,
-  loadProfile,
-  defaultProfile,
-  fontconfigXml,
-  ProfileError,
-  type StyleProfile,
-  type DocxOptions,
-  type DocMeta,
-  type DocModel,
-} from './docx/index.js';
-export { markdownToModel } from './docx/from-markdown.js';
-export { parseMarkdown } from './markdown/index.js';
-export {
-  buildReportView,
-  buildRollupView,
-  toRollupEntry,
-  attainment,
-  readIndicator,
-  type ReportView,
-  type RollupView,
-  type RollupEntry,
-} from './report/index.js';
-export { exportReports, type ExportOptions, type ExportSummary } from './export/index.js';
-export {
-  renderPlan,
-  findStaleOutputs,
-  planFileNames,
-  type RenderPlanOptions,
-  type RenderPlanResult,
-  type PlanFormat,
-} from './render/index.js';
-export { buildPlanView, type PlanView } from './model/plan-view.js';
-export {
-  chineseNumeral,
-  headingMarker,
-  formatDateZh,
-  formatDeadlineZh,
-  formatPeriodZh,
-  formatQuarterZh,
-} from './model/chinese.js';
-export { createTemplateEngine, escapeMarkdown, type TemplateEngine } from './template/index.js';
-export { ejectTemplates } from './template/eject.js';
-export { safeFileName, writeOutputs, readManifest, updateManifest } from './write/index.js';
+export { writeOutputs, type OutputFile } from './write/index.js';

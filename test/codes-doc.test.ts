@@ -15,4 +15,19 @@ describe('docs/codes.md', () => {
     }
     expect(text).toContain('| FG1001 |');
   });
+
+  it('gives every code a fix in both languages (修改办法 / Fix column)', () => {
+    const missing = Object.entries(catalog)
+      .filter(([, entry]) => !entry.fix?.['zh-CN'].trim() || !entry.fix.en.trim())
+      .map(([code]) => code);
+    expect(missing, 'add fix: { zh-CN, en } to these catalogue entries').toEqual([]);
+    const text = codesMarkdown();
+    for (const [code, entry] of Object.entries(catalog)) {
+      // One sentence each: no line breaks in a table cell, and not the message repeated.
+      expect(entry.fix!['zh-CN'], code).not.toMatch(/\n/);
+      expect(entry.fix!['zh-CN'], code).not.toBe(entry['zh-CN']);
+      expect(entry.fix!.en, code).not.toBe(entry.en);
+      expect(text, code).toContain(`| ${entry.fix!.en.replace(/\|/g, '\\|')} |`);
+    }
+  });
 });

@@ -160,7 +160,7 @@ describe('styles', () => {
     expect(fonts).toContain('<w:font w:name="黑体"><w:altName w:val="SimHei"/>');
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"/>');
     expect(fonts).toContain(
-      '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>',
+      '<w:font w:name="Times New Roman"><w:altName w:val="Liberation Serif"/><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>',
     );
   });
 
@@ -168,6 +168,10 @@ describe('styles', () => {
     const conf = fontconfigXml(profile);
     expect(conf).toContain(
       '<alias binding="same"><family>仿宋_GB2312</family><prefer><family>仿宋</family><family>FangSong</family><family>Noto Serif CJK SC</family></prefer></alias>',
+    );
+    // Digits and Latin letters: Times New Roman's metric twin where Windows fonts are missing.
+    expect(conf).toContain(
+      '<alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family><family>Tinos</family></prefer></alias>',
     );
     expect(xmlProblem(conf.replace(/^<!DOCTYPE[^>]*>/m, ''))).toBeUndefined();
   });
@@ -196,21 +200,25 @@ describe('document body', () => {
     );
   });
 
-  it('keeps the attachment note and the last paragraph of text with the signature', () => {
+  it('keeps the attachment note and the last two lines of text with the signature', () => {
     // Paragraph styles in document order, with keep-with-next marked: the issuer must never be
-    // stranded alone on a page.
-    const styles = [...documentXml.matchAll(/<w:pStyle w:val="(\w+)"\/>(<w:keepNext\/>)?/g)].map(
-      (m) => `${m[1]}${m[2] ? '+keep' : ''}`,
-    );
+    // stranded alone on a page, and only the end of the last paragraph goes with it (LibreOffice
+    // moves a kept paragraph as a whole).
+    const styles = [
+      ...documentXml.matchAll(
+        /<w:pStyle w:val="(\w+)"\/>(<w:keepNext\/>)?.*?(<w:jc w:val="distribute"\/>)?<\/w:pPr>/g,
+      ),
+    ].map((m) => `${m[1]}${m[2] ? '+keep' : ''}${m[3] ? '+distribute' : ''}`);
     const issuer = styles.indexOf('Signature+keep');
-    expect(styles.slice(issuer - 2, issuer + 2)).toEqual([
-      'Normal+keep',
+    expect(styles.slice(issuer - 3, issuer + 2)).toEqual([
+      'Normal+distribute',
+      'NoIndent+keep',
       'NoIndent+keep',
       'Signature+keep',
       'Signature',
     ]);
-    // Only there: ordinary body paragraphs do not keep with the next one.
-    expect(styles.filter((s) => s === 'Normal+keep')).toHaveLength(1);
+    // Ordinary body paragraphs do not keep with the next one.
+    expect(styles.filter((s) => s.startsWith('Normal+keep'))).toHaveLength(0);
   });
 
   it('writes tables with an explicit grid, cell widths, a repeated header row and rows kept whole', () => {

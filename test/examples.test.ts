@@ -2,17 +2,17 @@
  * The shipped examples are the first thing users see and the test data of every other stage, so
  * they must stay valid and keep telling the story they were written to tell: no errors, exactly
  * the designed overdue warnings per quarter, every plan measure reported every quarter, and
- * percentages that only grow. The snippets in docs/format.md must validate too.
+ * percentages that only grow. The examples in docs/format.md are checked by
+ * test/docs.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { Diagnostic } from '../src/diagnostics/types.js';
 import type { Plan } from '../src/model/types.js';
 import { quarterRange } from '../src/model/calendar.js';
-import { loadPlan, loadProgress, validateText } from '../src/validate/index.js';
+import { loadPlan, loadProgress } from '../src/validate/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = join(root, 'examples');
@@ -207,21 +207,5 @@ describe('shipped examples', () => {
         seen.set(m.id, m.percent);
       }
     }
-  });
-});
-
-describe('docs/format.md', () => {
-  const blocks = [
-    ...readFileSync(join(root, 'docs', 'format.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g),
-  ].map((m) => m[1] ?? '');
-
-  it('has a plan snippet and a progress snippet that both validate cleanly', () => {
-    expect(blocks).toHaveLength(2);
-    const [planText = '', progressText = ''] = blocks;
-    const planResult = validateText(planText, { file: 'plan.yaml', lang: 'en' });
-    expect(plain(planResult.diagnostics)).toEqual([]);
-    const plan = parse(planText) as Plan;
-    const progressResult = validateText(progressText, { file: 'progress.yaml', lang: 'en', plan });
-    expect(plain(progressResult.diagnostics)).toEqual([]);
   });
 });

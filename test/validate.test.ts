@@ -233,6 +233,27 @@ describe('validateText on plans', () => {
   });
 });
 
+describe('headings renames', () => {
+  const withHeadings = (yaml: string) =>
+    edit('title: 青石镇创建健康促进镇工作方案\n', `title: 青石镇创建健康促进镇工作方案\n${yaml}`);
+
+  it('an unknown chapter key is the schema error alone, not also "chapter not in the plan"', () => {
+    const codes = check(withHeadings('headings:\n  preface: 前言\n')).map((d) => d.code);
+    expect(codes).toContain('FG2011');
+    expect(codes).not.toContain('FG2305');
+  });
+
+  it('renaming a known chapter the plan leaves out warns FG2305 at the key', () => {
+    const assessment = /^assessment: .*\n/m;
+    expect(plan).toMatch(assessment);
+    const ds = check(withHeadings('headings:\n  assessment: 考核评估\n').replace(assessment, ''));
+    expect(brief(ds.filter((d) => d.code === 'FG2305'))).toEqual(['FG2305@5:15']);
+    expect(ds.some((d) => d.code === 'FG2011')).toBe(false);
+    const kept = check(withHeadings('headings:\n  assessment: 考核评估\n'));
+    expect(kept.some((d) => d.code === 'FG2305')).toBe(false);
+  });
+});
+
 describe('validateText on progress files', () => {
   const planObject = (() => {
     const dir = mkdtempSync(join(tmpdir(), 'fangan-plan-'));

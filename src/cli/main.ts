@@ -8,6 +8,7 @@ import { defineReport, defineExport } from './commands/report.js';
 import { defineInit, defineProgress } from './commands/init.js';
 import { defineAnnual } from './commands/annual.js';
 import { defineFmt } from './commands/fmt.js';
+import { defineExportTable } from './commands/export-table.js';
 
 // commander is CommonJS: `require` skips the ES-module wrapper and export scan of `import`, about
 // 10 ms of every start-up (`fangan --version`).
@@ -129,6 +130,7 @@ async function runCommand(argv: string[], io: CliIO): Promise<number> {
   defineInit(program, ctx);
   defineProgress(program, ctx);
   defineFmt(program, ctx);
+  defineExportTable(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,6 +9,7 @@ import { initMessages } from './messages/init.js';
 import { cliMessages } from './messages/cli.js';
 import { writeSafetyMessages } from './messages/write-safety.js';
 import { countyMessages } from './messages/county.js';
+import { tableMessages } from './messages/table.js';
 
 /**
  * One entry of the message catalogue. Texts are templates: `{name}` is replaced by the
@@ -41,6 +42,7 @@ export const catalog: MessageTable = {
   ...cliMessages,
   ...writeSafetyMessages,
   ...countyMessages,
+  ...tableMessages,
 };
 
 export type Params = Record<string, string | number | undefined>;

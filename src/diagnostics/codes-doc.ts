@@ -26,9 +26,9 @@ export function codesMarkdown(): string {
     '<!-- 由 scripts/codes-doc.js 根据消息目录 src/diagnostics/messages/*.ts 生成，请勿手工修改。 -->',
     '<!-- Generated from the message catalogue by scripts/codes-doc.js (npm run build); do not edit. -->',
     '',
-    '每个问题都带一个稳定的代码：代码的含义不会改变，也不会挪作他用。`{name}` 之类的占位符在实际提示中换成具体的字段、文件或数值。严重程度为“提示”的代码出现在其他问题下方，给出修改办法。',
+    '每个问题都带一个稳定的代码：代码的含义不会改变，也不会挪作他用。`{name}` 之类的占位符在实际提示中换成具体的字段、文件或数值。严重程度为“提示”的代码出现在其他问题下方，给出修改办法。“修改办法”一栏说明怎样改正；对警告，也说明在确有需要时如何保留原写法。',
     '',
-    'Every problem carries a stable code whose meaning never changes. Placeholders such as `{name}` are filled in with the field, file or value concerned.',
+    'Every problem carries a stable code whose meaning never changes. Placeholders such as `{name}` are filled in with the field, file or value concerned. The Fix column says what to change.',
     '',
   ];
   for (const [prefix, zh, en] of STAGES) {
@@ -37,13 +37,17 @@ export function codesMarkdown(): string {
     lines.push(
       `## ${prefix}xxx ${zh} / ${en}`,
       '',
-      '| 代码 | 级别 | 说明 | Message |',
-      '|---|---|---|---|',
+      '| 代码 | 级别 | 说明 | Message | 修改办法 | Fix |',
+      '|---|---|---|---|---|---|',
     );
     for (const code of own) {
       const entry = catalog[code]!;
       const level = entry.severity === 'error' ? '错误 error' : '警告/提示 warning';
-      lines.push(`| ${code} | ${level} | ${cell(entry['zh-CN'])} | ${cell(entry.en)} |`);
+      // A code without its fix text shows an empty cell; test/codes-doc.test.ts refuses that.
+      const fix = entry.fix ?? { 'zh-CN': '', en: '' };
+      lines.push(
+        `| ${code} | ${level} | ${cell(entry['zh-CN'])} | ${cell(entry.en)} | ${cell(fix['zh-CN'])} | ${cell(fix.en)} |`,
+      );
     }
     lines.push('');
   }

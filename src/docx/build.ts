@@ -1,5 +1,6 @@
 import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { parseXyChart } from './chart.js';
+import { cutBefore, lineStarts } from './lines.js';
 import { balanceTitle } from './title.js';
 import { mmToTwips, pageLayout, pt } from './layout.js';
 import type { Block, CellAlign, DocModel, Inline, ParagraphBlock, ParagraphRole } from './model.js';
@@ -137,9 +138,13 @@ class ModelBuilder {
       case 'noindent':
         this.nextRole = name;
         break;
-      case 'note':
+      case 'note': {
+        // 附注 goes on the line under the date (GB/T 9704 7.3.6): never alone on the next page.
         this.nextRole = 'body';
+        const last = this.blocks[this.blocks.length - 1];
+        if (last?.type === 'paragraph' && last.role === 'signature') last.keepNext = true;
         break;
+      }
       case 'copynumber':
       case 'secrecy':
       case 'urgency':
@@ -233,6 +238,7 @@ class ModelBuilder {
     const layout = pageLayout(this.profile);
     const top = mmToTwips(style.topMm) - this.headLines * layout.linePitch;
     if (top > 0) block.spaceBeforeTwips = top;
+    block.color = style.color;
     const width = displayWidth(plainText(block.inlines));
     const largest = pt(style.size);
     if (width > 0 && width * largest * 20 > this.textWidth()) {
@@ -241,21 +247,26 @@ class ModelBuilder {
     }
   }
 
-  /** `签发人：张三` joins the 发文字号 line: number left, signer right, one character in each. */
+  /**
+   * `签发人：张三` joins the 发文字号 line: number left, signer right, one character in each,
+   * placed by tab stops so the paragraph (and the red line under it) keeps the full width.
+   */
   private signer(content: Inline[]): void {
     this.signerNext = false;
     const last = this.blocks[this.blocks.length - 1];
-    const sideIndentChars = this.profile.styles.docNumber.sideIndentChars;
+    const style = this.profile.styles.docNumber;
+    const side = Math.round(style.sideIndentChars * pt(style.size) * 20);
+    const right = { kind: 'right' as const, pos: this.textWidth() - side };
+    const tab: Inline = { type: 'text', text: '\t' };
     if (last?.type === 'paragraph' && last.role === 'docNumber') {
-      last.inlines = [...last.inlines, { type: 'text', text: '\t' }, ...content];
+      last.inlines = [tab, ...last.inlines, tab, ...content];
       last.align = 'left';
-      last.sideIndentChars = sideIndentChars;
-      last.rightTab = true;
+      last.tabStops = [{ kind: 'left', pos: side }, right];
       return;
     }
-    const block = this.paragraph('docNumber', content);
-    block.align = 'right';
-    block.sideIndentChars = sideIndentChars;
+    const block = this.paragraph('docNumber', [tab, ...content]);
+    block.align = 'left';
+    block.tabStops = [right];
   }
 
   /**
@@ -308,8 +319,8 @@ class ModelBuilder {
 
   /**
    * The signature must not stand alone on a page: the attachment notes right above it (附件：…)
-   * and the last paragraph of text before them keep with the next paragraph, so Word and
-   * LibreOffice move the last lines of text over with the issuer and date.
+   * and the last lines of text before them keep with the next paragraph, so Word and
+   * LibreOffice move them over with the issuer and date.
    */
   private keepTextBeforeSignature(): void {
     let i = this.blocks.length - 1;
@@ -319,7 +330,37 @@ class ModelBuilder {
     };
     for (let p = paragraphAt(i); p?.role === 'noindent'; p = paragraphAt(--i)) p.keepNext = true;
     const last = paragraphAt(i);
-    if (last && last.role !== 'signature') last.keepNext = true;
+    if (!last || last.role === 'signature') return;
+    const tail = last.role === 'body' ? this.splitLastLines(last) : undefined;
+    if (!tail) {
+      last.keepNext = true;
+      return;
+    }
+    this.blocks.splice(i + 1, 0, tail);
+  }
+
+  /**
+   * Only the last two lines of a long paragraph go with the signature, as a typesetter would
+   * do: LibreOffice moves a keep-with-next paragraph as a whole, so a five-line paragraph before
+   * the signature would otherwise leave most of a page empty. The paragraph is cut a character
+   * before where its second-to-last line is expected to start; the first part is set
+   * distributed, so its last line still fills the measure, and the second part continues the
+   * text without an indent. Undefined (keep the whole paragraph) for two lines or fewer.
+   */
+  private splitLastLines(block: ParagraphBlock): ParagraphBlock | undefined {
+    if (block.inlines.some((inline) => inline.type !== 'text')) return undefined;
+    const text = plainText(block.inlines);
+    const body = this.profile.styles.body;
+    const layout = pageLayout(this.profile);
+    const cells = Math.floor(this.textWidth() / (pt(body.size) * 20 + layout.charSpacingTwips));
+    const starts = lineStarts(text, cells - (body.firstLineChars ?? 0), cells);
+    if (starts.length < 3) return undefined;
+    const cut = cutBefore(text, starts[starts.length - 2] ?? 0);
+    if (cut <= (starts[starts.length - 3] ?? 0)) return undefined;
+    const [head, rest] = splitInlines(block.inlines, cut);
+    block.inlines = head;
+    block.align = 'distribute';
+    return { type: 'paragraph', role: 'noindent', inlines: rest, keepNext: true };
   }
 
   /**
@@ -462,6 +503,25 @@ function pushMerged(out: Inline[], inline: Inline): void {
   ) {
     last.text += inline.text;
   } else out.push(inline);
+}
+
+/** Text inlines cut at a UTF-16 offset of their plain text, marks kept on both sides. */
+function splitInlines(content: readonly Inline[], at: number): [Inline[], Inline[]] {
+  const head: Inline[] = [];
+  const rest: Inline[] = [];
+  let offset = 0;
+  for (const inline of content) {
+    if (inline.type !== 'text') continue;
+    const end = offset + inline.text.length;
+    if (end <= at) head.push(inline);
+    else if (offset >= at) rest.push(inline);
+    else {
+      head.push({ ...inline, text: inline.text.slice(0, at - offset) });
+      rest.push({ ...inline, text: inline.text.slice(at - offset) });
+    }
+    offset = end;
+  }
+  return [head, rest];
 }
 
 /** Lines of a code block; leading spaces kept (they matter in literal text). */

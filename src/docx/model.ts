@@ -39,12 +39,19 @@ export interface ParagraphBlock {
   spaceBeforeTwips?: number;
   /** Font size overriding the style's (a masthead shrunk to fit one line). */
   sizePt?: number;
-  /** Left and right indents in characters (发文字号 and 签发人 on one line). */
-  sideIndentChars?: number;
-  /** Alignment overriding the style's (a 发文字号 moved left for the 签发人). */
-  align?: 'left' | 'center' | 'right' | 'both';
-  /** A right-aligned tab stop at the right indent: text after a tab goes to the right edge. */
-  rightTab?: true;
+  /** Text colour (RRGGBB) on the runs themselves: the red masthead. */
+  color?: string;
+  /**
+   * Tab stops in twips from the left edge of the text block: the 发文字号 one character in from
+   * the left, the 签发人 ending one character in from the right. Tabs, not indents, because the
+   * red line under that paragraph is as wide as the paragraph and must span the text block.
+   */
+  tabStops?: { kind: 'left' | 'right'; pos: number }[];
+  /**
+   * Alignment overriding the style's (a 发文字号 moved left for the 签发人); `distribute` also
+   * spreads the last line (the first part of a paragraph cut before the signature).
+   */
+  align?: 'left' | 'center' | 'right' | 'both' | 'distribute';
   /** The red separator line under this paragraph (版头). */
   redLine?: true;
 }

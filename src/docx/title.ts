@@ -4,9 +4,11 @@ import { displayWidth } from './text.js';
 /**
  * Line breaks for a long title (GB/T 9704 7.3.1: 回行时要做到词意完整，排列对称，长短适宜，间距恰当，
  * 标题排列应当使用梯形或菱形). Word would break wherever the line is full, often inside a word; here
- * the title is cut only between words (ICU's Chinese word segmentation), never after an opening or
- * before a closing bracket or punctuation mark, into as few lines as fit, shaped as a trapezoid
- * (two lines, the upper one longer) or a diamond (three lines, the middle one longest).
+ * the title is cut only between words (ICU's Chinese word segmentation, single characters joined
+ * back to their word), preferably before the kind of document (…镇 / 工作方案》的通知), never
+ * after an opening or before a closing bracket or punctuation mark, into as few lines as fit,
+ * shaped as a trapezoid (two lines, the upper one longer where the words allow) or a diamond
+ * (three lines, the middle one longest).
  */
 export function balanceTitle(content: Inline[], maxChars: number): Inline[] {
   if (maxChars < 4 || content.some((inline) => inline.type !== 'text')) return content;
@@ -27,16 +29,63 @@ export function balanceTitle(content: Inline[], maxChars: number): Inline[] {
 
 const NO_BREAK_AFTER = /[《（(“‘「〔【]$/;
 const NO_BREAK_BEFORE = /^[》）)”’」〕】，、。：；！？,.:;!?]/;
+/** Particles that join the next word (no line ends with them) or the previous one. */
+const BINDS_NEXT = new Set(['的', '和', '与', '及', '对', '在', '为', '把', '向', '从']);
+const BINDS_PREVIOUS = new Set(['等']);
+/**
+ * Words a title line likes to start with: the kind of document and the generic nouns before it
+ * (…镇 / 工作方案》的通知), the particle 的 before it, and 关于 after the issuer's name.
+ */
+const GOOD_LINE_START =
+  /^(关于|工作|方案|实施|通知|意见|办法|规定|决定|报告|通报|请示|批复|计划|要点|汇报|总结|情况|的)/;
+/** Verbs of a title: a line may end after one, between the verb and its object, at some cost. */
+const VERB_END =
+  /(印发|转发|批转|开展|报送|创建|加强|推进|做好|建设|实施|落实|深化|推动|组织|关于)$/;
+/**
+ * What ending a line costs elsewhere between two words (健康 / 促进镇): enough that the places
+ * above win unless the shape suffers badly.
+ */
+const WEAK_BREAK = 30;
+const VERB_BREAK = 8;
 
-/** Offsets (UTF-16) where a line may end. */
-function breakPoints(text: string): number[] {
-  const points: number[] = [];
+const isHan = (text: string): boolean => /^[\u3400-\u9fff]+$/.test(text);
+
+/**
+ * Words of a title. ICU's dictionary segmentation cuts finer than a reader does (印|发, 青|溪|镇,
+ * 促进|镇), so single characters are put back together: a run of them is one word (a name, a
+ * verb), and a single character after a word joins it (促进镇, 饮用水, 2025年) unless it is a
+ * particle. Returns the word boundaries as UTF-16 offsets.
+ */
+function wordBounds(text: string): Set<number> {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  for (const { index } of segmenter.segment(text)) {
-    if (index === 0) continue;
-    if (NO_BREAK_AFTER.test(text.slice(0, index))) continue;
-    if (NO_BREAK_BEFORE.test(text.slice(index))) continue;
-    points.push(index);
+  const words: { at: number; text: string }[] = [];
+  for (const { index, segment } of segmenter.segment(text)) {
+    const last = words[words.length - 1];
+    const single = isHan(segment) && [...segment].length === 1;
+    const lastSingle = last !== undefined && isHan(last.text) && [...last.text].length === 1;
+    const joins =
+      last !== undefined &&
+      single &&
+      !BINDS_NEXT.has(segment) &&
+      !BINDS_NEXT.has(last.text) &&
+      (lastSingle || isHan(last.text) || /[0-9]$/.test(last.text));
+    if (joins) last.text += segment;
+    else words.push({ at: index, text: segment });
+  }
+  return new Set(words.map((w) => w.at).filter((at) => at > 0));
+}
+
+/** Offsets (UTF-16) where a line may end, each with what ending a line there costs. */
+function breakPoints(text: string): { at: number; cost: number }[] {
+  const points: { at: number; cost: number }[] = [];
+  for (const at of wordBounds(text)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at);
+    if (NO_BREAK_AFTER.test(before) || NO_BREAK_BEFORE.test(after)) continue;
+    const lastChar = [...before].pop() ?? '';
+    if (BINDS_NEXT.has(lastChar) || BINDS_PREVIOUS.has([...after][0] ?? '')) continue;
+    const good = /[《》]$/.test(before) || /^《/.test(after) || GOOD_LINE_START.test(after);
+    points.push({ at, cost: good ? 0 : VERB_END.test(before) ? VERB_BREAK : WEAK_BREAK });
   }
   return points;
 }
@@ -55,10 +104,10 @@ function breakLines(text: string, maxChars: number): string[] | undefined {
   for (let count = Math.max(2, minLines); count <= 4; count++) {
     const shape = SHAPES[count] ?? [];
     let best: { score: number; cuts: number[] } | undefined;
-    const choose = (from: number, cuts: number[]): void => {
+    const choose = (from: number, cuts: number[], cost: number): void => {
       if (cuts.length === count - 1) {
         const bounds = [0, ...cuts, text.length];
-        let score = 0;
+        let score = cost;
         for (let i = 0; i < count; i++) {
           const width = displayWidth(text.slice(bounds[i], bounds[i + 1]));
           if (width > maxChars) return;
@@ -71,9 +120,12 @@ function breakLines(text: string, maxChars: number): string[] | undefined {
         if (!best || score < best.score) best = { score, cuts: [...cuts] };
         return;
       }
-      for (let p = from; p < points.length; p++) choose(p + 1, [...cuts, points[p] as number]);
+      for (let p = from; p < points.length; p++) {
+        const point = points[p] as { at: number; cost: number };
+        choose(p + 1, [...cuts, point.at], cost + point.cost);
+      }
     };
-    choose(0, []);
+    choose(0, [], 0);
     if (best) {
       const bounds = [0, ...best.cuts, text.length];
       return bounds.slice(1).map((end, i) => text.slice(bounds[i], end));

@@ -107,6 +107,15 @@ function runSoffice(
   });
 }
 
+/**
+ * The PDF filter, keeping the blank pages Writer inserts itself: a section that must start on an
+ * even page (the 版记, GB/T 9704 7.4) gets an empty page before it when the text ends on an even
+ * page, and by default the PDF export drops that page, which puts the 版记 on an odd page. The
+ * JSON form of the filter options needs LibreOffice 7.4; older versions ignore it.
+ */
+export const PDF_FILTER =
+  'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 const looksLikePdf = (data: Uint8Array): boolean =>
   data.length > 64 && Buffer.from(data.subarray(0, 5)).toString('latin1') === '%PDF-';
 
@@ -168,7 +177,7 @@ export async function convertDocxToPdf(
           // Read every input as Word 2007+, so a damaged file fails instead of being typeset as text.
           '--infilter=MS Word 2007 XML',
           '--convert-to',
-          'pdf:writer_pdf_Export',
+          PDF_FILTER,
           '--outdir',
           outDir,
           ...inputs,

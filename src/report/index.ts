@@ -8,7 +8,7 @@ export type {
   UnitRow,
 } from './view.js';
 export { buildRollupView, toRollupEntry } from './rollup.js';
-export type { RollupView, RollupRow, RollupEntry } from './rollup.js';
+export type { RollupView, RollupRow, RollupEntry, RollupOptions } from './rollup.js';
 export { attainment, formatAttainment, type Attainment } from './figures.js';
 export { townName, countyName, planSubject } from './names.js';
 export { parseQuarter, quarterOf, nextQuarter, type Quarter } from './period.js';

@@ -267,6 +267,18 @@ export function planIssues(plan: Obj): Issue[] {
 }
 
 /** Chapters a plan has, by built-in key (the view leaves the others out). */
+/** The built-in chapter keys; `headings` keys outside these are the schema's FG2011, not FG2305. */
+const CHAPTER_KEYS = new Set([
+  'background',
+  'aims',
+  'organization',
+  'measures',
+  'schedule',
+  'safeguards',
+  'outcomes',
+  'assessment',
+]);
+
 function presentChapters(plan: Obj): Set<string> {
   const org = isObj(plan.organization) ? plan.organization : undefined;
   const has = (v: unknown): boolean =>
@@ -312,7 +324,7 @@ function officialIssues(plan: Obj, issues: Issue[]): void {
   const present = presentChapters(plan);
   if (isObj(plan.headings)) {
     for (const key of Object.keys(plan.headings)) {
-      if (!present.has(key)) {
+      if (CHAPTER_KEYS.has(key) && !present.has(key)) {
         issues.push({ code: 'FG2305', pointer: `/headings/${key}`, params: { key } });
       }
     }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { defineProgressImport } from './progress-import.js';
 
 /** `fangan init [file]`: drafts a plan, with a wizard on a terminal or from flags. */
 export function defineInit(program: Command, ctx: CliContext): void {
@@ -44,6 +45,7 @@ export function defineProgress(program: Command, ctx: CliContext): void {
       const { runProgressNew } = await import('./init-run.js');
       ctx.exitCode = await runProgressNew(plan, options, ctx.io);
     });
+  defineProgressImport(progress, ctx);
 }
 
 export interface InitOptions {

@@ -44,13 +44,15 @@ type Out = string[];
 
 /**
  * Runs of inline content. Each run carries the eastAsia hint for shared punctuation; `sizePt`
- * overrides the style's size (a masthead shrunk to fit its line).
+ * overrides the style's size (a masthead shrunk to fit its line), `color` is set on the runs
+ * themselves (the red masthead stays red when pasted into another document's styles).
  */
-function writeRuns(out: Out, inlines: readonly Inline[], sizePt?: number): void {
+function writeRuns(out: Out, inlines: readonly Inline[], sizePt?: number, color?: string): void {
   const size =
-    sizePt === undefined
+    (color === undefined ? '' : `<w:color w:val="${escapeXml(color.toUpperCase())}"/>`) +
+    (sizePt === undefined
       ? ''
-      : `<w:sz w:val="${Math.round(sizePt * 2)}"/><w:szCs w:val="${Math.round(sizePt * 2)}"/>`;
+      : `<w:sz w:val="${Math.round(sizePt * 2)}"/><w:szCs w:val="${Math.round(sizePt * 2)}"/>`);
   for (const inline of inlines) {
     if (inline.type === 'break') {
       out.push('<w:r><w:br/></w:r>');
@@ -80,7 +82,6 @@ function writeParagraph(
   block: ParagraphBlock,
   layout: PageLayout,
   profile: StyleProfile,
-  textWidth: number,
 ): number {
   out.push('<w:p><w:pPr><w:pStyle w:val="', STYLE_IDS[block.role], '"/>');
   if (block.keepNext) out.push('<w:keepNext/>');
@@ -93,11 +94,11 @@ function writeParagraph(
       `<w:pBdr><w:bottom w:val="single" w:sz="${size}" w:space="${space}" w:color="${red.color.toUpperCase()}"/></w:pBdr>`,
     );
   }
-  const sideChars = block.sideIndentChars ?? 0;
-  const charTwips = pt(profile.styles.body.size) * 20;
-  if (block.rightTab) {
-    const pos = Math.round(textWidth - 2 * sideChars * charTwips);
-    out.push(`<w:tabs><w:tab w:val="right" w:pos="${pos}"/></w:tabs>`);
+  if (block.tabStops) {
+    out.push('<w:tabs>');
+    for (const stop of block.tabStops)
+      out.push(`<w:tab w:val="${stop.kind}" w:pos="${stop.pos}"/>`);
+    out.push('</w:tabs>');
   }
   const before = (block.blankLinesBefore ?? 0) * layout.linePitch + (block.spaceBeforeTwips ?? 0);
   if (before > 0) out.push(`<w:spacing w:before="${before}"/>`);
@@ -114,17 +115,11 @@ function writeParagraph(
     const chars = block.rightIndentChars;
     const twips = Math.round(chars * pt(profile.styles.signature.size) * 20);
     out.push(`<w:ind w:right="${twips}" w:rightChars="${Math.round(chars * 100)}"/>`);
-  } else if (block.sideIndentChars !== undefined) {
-    const twips = Math.round(sideChars * charTwips);
-    const hundredths = Math.round(sideChars * 100);
-    out.push(
-      `<w:ind w:left="${twips}" w:leftChars="${hundredths}" w:right="${twips}" w:rightChars="${hundredths}"/>`,
-    );
   }
   if (block.align) out.push(`<w:jc w:val="${block.align}"/>`);
   const end = out.length;
   out.push('</w:pPr>');
-  writeRuns(out, block.inlines, block.sizePt);
+  writeRuns(out, block.inlines, block.sizePt, block.color);
   out.push('</w:p>');
   return end;
 }
@@ -342,11 +337,9 @@ export function documentXml(blocks: readonly Block[], profile: StyleProfile): st
     section = { first: false, orientation: block.orientation, colophon: block.colophon === true };
   };
   for (const block of blocks) {
-    const width =
-      section.orientation === 'landscape' ? layout.textHeightTwips : layout.textWidthTwips;
     switch (block.type) {
       case 'paragraph':
-        lastPPr = writeParagraph(out, block, layout, profile, width);
+        lastPPr = writeParagraph(out, block, layout, profile);
         break;
       case 'table':
         writeTable(out, block, profile);
