@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step after `tsc` (`npm run build`, also run by `prepare` on install from git): turns
-// schemas/*.schema.json (plan, progress, county, profile) into standalone ajv validators,
+// schemas/*.schema.json (plan, progress, county, profile, starter) into standalone ajv validators,
 // dist/validate/generated/<kind>.cjs, so the CLI never loads ajv's compiler or compiles a schema
 // at run time. The source of each module comes
 // from dist/validate/schema-compile.js, with the same ajv options as the runtime fallback.

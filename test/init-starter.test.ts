@@ -1,6 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinStarterPath, parseStarter, readStarter } from '../src/init/starter.js';
+import {
+  builtinStarterPath,
+  MAX_STARTER_BYTES,
+  parseStarter,
+  readStarter,
+} from '../src/init/starter.js';
+import { compileValidator } from '../src/validate/schema-compile.js';
 
 const AREAS = ['工作机制', '健康政策', '健康场所', '健康教育', '健康环境', '健康人群'];
 
@@ -133,7 +144,8 @@ describe('parseStarter on a county starter file', () => {
     expect(codes('kind: plan\n')).toEqual([['FG7001', 1, 1]]);
     expect(codes('')).toEqual([['FG7001', 1, 1]]);
     expect(codes(base + 'outcomes: [a, b\n')[0]?.[0]).toBe('FG7002');
-    expect(codes(base + 'x: &a [1]\ny: *a\n')).toEqual([['FG7014', 15, 4]]);
+    // The anchor is reported, where the aliasing starts (the parse stage's FG1105).
+    expect(codes(base + 'x: &a [1]\ny: *a\n')).toEqual([['FG7014', 14, 4]]);
     expect(codes(base + 'outcomes: !foo bar\n')[0]?.[0]).toMatch(/FG7002|FG7014/);
     expect(codes(base + '---\nkind: starter\n')).toEqual([['FG7014', 14, 1]]);
     expect(codes(base + 'name: again\n')[0]?.[0]).toBe('FG7002'); // duplicate key
@@ -144,5 +156,99 @@ describe('parseStarter on a county starter file', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ code: 'FG7012', message: '无法读取起草素材文件：ENOENT' }),
     ]);
+  });
+});
+
+describe('starter files go through the read stage and the JSON Schema', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fangan-starter-'));
+  const write = (name: string, data: string | Uint8Array): string => {
+    const file = join(dir, name);
+    writeFileSync(file, data);
+    return file;
+  };
+
+  it('reads a GB18030 starter', async () => {
+    const file = new URL('./fixtures/init/starter-gb18030.yaml', import.meta.url);
+    const { starter, diagnostics } = await readStarter(fileURLToPath(file), 'zh-CN');
+    expect(diagnostics).toEqual([]);
+    expect(starter?.name).toBe('本县健康促进素材');
+  });
+
+  it('refuses a folder, a FIFO and an oversized file before reading them', async () => {
+    expect((await readStarter(dir, 'en')).diagnostics).toMatchObject([{ code: 'FG1200' }]);
+    const big = write('big.yaml', base + `background: '${'很'.repeat(MAX_STARTER_BYTES / 3)}'\n`);
+    expect((await readStarter(big, 'en')).diagnostics).toMatchObject([{ code: 'FG1001' }]);
+    let fifo: string | undefined = join(dir, 'fifo.yaml');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      fifo = undefined; // no mkfifo on this system: the FIFO case is not run
+    }
+    if (fifo)
+      expect((await readStarter(fifo, 'en')).diagnostics).toMatchObject([{ code: 'FG1200' }]);
+  });
+
+  it('says which text is empty, which number is not whole and which key is unknown, in place', () => {
+    const broken = base
+      .replace('text: 目标一', "text: '  '")
+      .replace('deadline_month: 6', 'deadline_month: 6.5')
+      .replace('- { id: wsy, name: 卫生院 }', '- { id: wsy, name: 卫生院, leader: 张三 }');
+    const result = parseStarter(broken, 'county.yaml', 'en');
+    expect(result.starter).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message, d.pointer])).toEqual(
+      [
+        ['FG7005', 6, 27, 'unknown key "leader"', '/units/1/leader'],
+        ['FG7114', 9, 11, 'goals[0].text must not be empty', '/goals/0/text'],
+        [
+          'FG7004',
+          13,
+          70,
+          'measures[0].deadline_month must be a whole number',
+          '/measures/0/deadline_month',
+        ],
+      ],
+    );
+  });
+
+  it('reports a missing required key at the mapping that lacks it, and an empty list', () => {
+    const result = parseStarter(
+      base.replace('    text: 目标一\n', '').replace(/units:\n( {2}- .*\n)+/, 'units: []\n'),
+      'county.yaml',
+      'en',
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['FG7013', 4, 8, 'units needs at least one entry'],
+      ['FG7003', 6, 5, 'goals[0] is missing the required key text'],
+    ]);
+  });
+
+  it('uses the schema in schemas/starter.schema.json, compiled like the plan schema', () => {
+    const validate = compileValidator('starter');
+    expect(
+      validate({ kind: 'starter', name: 'x', title: 'y', units: [], goals: [], measures: [] }),
+    ).toBe(false);
+    expect(validate.errors?.map((e) => e.keyword)).toEqual(['minItems', 'minItems', 'minItems']);
+  });
+});
+
+describe('schemas/starter.schema.json', () => {
+  it('gives every field a zh-CN title and description', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../schemas/starter.schema.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const missing: string[] = [];
+    const walk = (node: Record<string, unknown>, path: string, isField: boolean): void => {
+      if (isField) {
+        for (const key of ['title', 'description']) {
+          if (!/\p{Script=Han}/u.test(String(node[key] ?? ''))) missing.push(`${path} ${key}`);
+        }
+      }
+      for (const group of ['properties', 'definitions'] as const) {
+        const children = (node[group] ?? {}) as Record<string, Record<string, unknown>>;
+        for (const [name, child] of Object.entries(children)) walk(child, `${path}/${name}`, true);
+      }
+    };
+    walk(schema, '#', true);
+    expect(missing).toEqual([]);
   });
 });

@@ -4,21 +4,16 @@
  * templates/starters/health-town.yaml; a county can bring its own with `--starter`, so a starter
  * is user data: every problem is a diagnostic with file:line:col, never an exception.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  isAlias,
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  LineCounter,
-  parseAllDocuments,
-} from 'yaml';
-import type { Node, Pair } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import type { Params } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import type { Indicator, Safeguard } from '../model/types.js';
+import { parseYaml, pointerOf } from '../parse/index.js';
+import { readRegularFileSync, sourceFromBytes } from '../read/index.js';
+import { readablePath } from '../validate/issue.js';
+import { validatorFor } from '../validate/schema.js';
 import { closest } from '../validate/suggest.js';
 
 export interface StarterUnit {
@@ -93,104 +88,14 @@ export interface Starter {
 export const builtinStarterPath = (): string =>
   fileURLToPath(new URL('../../templates/starters/health-town.yaml', import.meta.url));
 
+/** Largest starter file read; the built-in one is 15 kB. */
+export const MAX_STARTER_BYTES = 1024 * 1024;
+
 // ---------------------------------------------------------------------------------------------
-// A small structural checker: the starter format is ours and small, so a table of shapes gives
-// localised messages and exact positions more simply than a JSON Schema round trip.
-
-type Shape =
-  | { t: 'string' }
-  | { t: 'boolean' }
-  | { t: 'number'; min?: number; max?: number }
-  | { t: 'integer'; min: number; max: number }
-  | { t: 'enum'; values: string[] }
-  | { t: 'array'; items: Shape; minItems?: number }
-  | { t: 'object'; props: Record<string, Shape>; required: string[] };
-
-const str: Shape = { t: 'string' };
-const strings: Shape = { t: 'array', items: str };
-const obj = (props: Record<string, Shape>, required: string[]): Shape => ({
-  t: 'object',
-  props,
-  required,
-});
-
-const indicatorShape = obj(
-  {
-    id: str,
-    name: str,
-    unit: str,
-    baseline: { t: 'number' },
-    target: { t: 'number' },
-    direction: { t: 'enum', values: ['increase', 'decrease'] },
-    reference: str,
-  },
-  ['id', 'name', 'target', 'direction'],
-);
-
-const starterShape = obj(
-  {
-    kind: { t: 'enum', values: ['starter'] },
-    name: str,
-    title: str,
-    background: str,
-    requirements: strings,
-    units: {
-      t: 'array',
-      minItems: 1,
-      items: obj({ id: str, name: str, default: { t: 'boolean' }, member: str }, ['id', 'name']),
-    },
-    goals: {
-      t: 'array',
-      minItems: 1,
-      items: obj(
-        {
-          id: str,
-          text: str,
-          default: { t: 'boolean' },
-          indicators: { t: 'array', items: indicatorShape },
-        },
-        ['id', 'text'],
-      ),
-    },
-    measures: {
-      t: 'array',
-      minItems: 1,
-      items: obj(
-        {
-          id: str,
-          area: str,
-          title: str,
-          description: str,
-          actions: strings,
-          lead: str,
-          support: strings,
-          deadline_month: { t: 'integer', min: 1, max: 12 },
-          goals: strings,
-          indicators: strings,
-        },
-        ['id', 'title', 'lead', 'deadline_month'],
-      ),
-    },
-    organization: obj({ leader: str, deputies: strings, office_unit: str, office_duty: str }, [
-      'leader',
-    ]),
-    schedule: {
-      t: 'array',
-      items: obj({ phase: str, months: { t: 'integer', min: 1, max: 12 }, tasks: strings }, [
-        'phase',
-        'months',
-      ]),
-    },
-    safeguards: { t: 'array', items: obj({ title: str, text: str }, ['title', 'text']) },
-    outcomes: strings,
-    assessment: str,
-    attachments: {
-      t: 'array',
-      items: obj({ title: str, table: { t: 'enum', values: ['measures'] }, text: str }, ['title']),
-    },
-  },
-  ['kind', 'name', 'title', 'units', 'goals', 'measures'],
-);
+// The shape is schemas/starter.schema.json (ajv, compiled at build time like the plan schema);
+// ajv's errors become the FG70xx messages here, positioned by the parse stage. What a schema
+// cannot say (ids unique, references resolve, targets agree with their direction) is checked
+// after it, in checkReferences.
 
 const TYPE_WORDS: Record<Lang, Record<string, string>> = {
   'zh-CN': {
@@ -211,181 +116,143 @@ const TYPE_WORDS: Record<Lang, Record<string, string>> = {
   },
 };
 
-type PathPart = string | number;
-
-const fieldName = (path: readonly PathPart[]): string =>
-  path.length === 0
-    ? '(root)'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+/** Parse-stage codes that FG7014 names: aliases and anchors, tags, more than one document. */
+const UNSAFE_YAML: ReadonlySet<string> = new Set(['FG1104', 'FG1105', 'FG1106']);
 
 export interface StarterResult {
   starter?: Starter;
   diagnostics: Diagnostic[];
 }
 
+type PathPart = string | number;
+type Report = (
+  code: string,
+  pointer: string,
+  params?: Params,
+  part?: 'value' | 'key',
+  hint?: { code: string; params: Params },
+) => void;
+
 /**
- * Parses and checks a starter file. `starter` is set only when there are no errors. Safe YAML:
- * YAML 1.2 core schema, unique keys, no aliases, no custom tags, one document.
+ * Parses and checks a starter file. `starter` is set only when there are no errors. Safe YAML
+ * (the parse stage: YAML 1.2 core schema, unique keys, no aliases, no tags, one document), then
+ * the JSON Schema, then the rules between fields.
  */
 export function parseStarter(text: string, file: string, lang: Lang): StarterResult {
-  const lines = new LineCounter();
+  const parsed = parseYaml(text, { file, lang });
   const diagnostics: Diagnostic[] = [];
-  const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  const docs = parseAllDocuments(text, {
-    lineCounter: lines,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  const list = Array.from(docs);
-  if (list.length === 0) {
-    diagnostics.push(makeDiagnostic('FG7001', lang, at(0)));
-    return { diagnostics };
+  if (parsed.diagnostics.some((d) => d.code === 'FG1005')) {
+    return { diagnostics: [makeDiagnostic('FG7001', lang, { file, line: 1, column: 1 })] };
   }
-  if (list.length > 1) {
-    diagnostics.push(makeDiagnostic('FG7014', lang, at(list[1]!.range[0])));
-    return { diagnostics };
-  }
-  const doc = list[0]!;
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    diagnostics.push(
-      makeDiagnostic('FG7002', lang, at(e.pos[0]), { detail: e.message.split('\n')[0] }),
-    );
-  }
-  if (diagnostics.length > 0) return { diagnostics };
-  let unsafe: number | undefined;
-  const visit = (node: unknown): void => {
-    if (unsafe !== undefined || node === null || typeof node !== 'object') return;
-    const n = node as Node;
-    if (isAlias(n)) {
-      unsafe = n.range?.[0] ?? 0;
-      return;
+  if (!parsed.ok || parsed.diagnostics.length > 0) {
+    // The parse stage's position and plain-language reason, under the starter's codes.
+    for (const d of parsed.diagnostics) {
+      const at = { file, line: d.line, column: d.column };
+      const wrapped = UNSAFE_YAML.has(d.code)
+        ? makeDiagnostic('FG7014', lang, at)
+        : makeDiagnostic('FG7002', lang, at, { detail: d.message });
+      if (d.hint !== undefined) wrapped.hint = d.hint;
+      diagnostics.push(wrapped);
     }
-    if ((isScalar(n) || isCollection(n)) && n.tag && !n.tag.startsWith('tag:yaml.org,2002:')) {
-      unsafe = n.range?.[0] ?? 0;
-      return;
-    }
-    if (isCollection(n)) {
-      for (const item of n.items) {
-        if (isPair(item)) {
-          visit(item.key);
-          visit(item.value);
-        } else visit(item);
-      }
-    }
-  };
-  visit(doc.contents);
-  if (unsafe !== undefined) {
-    diagnostics.push(makeDiagnostic('FG7014', lang, at(unsafe)));
     return { diagnostics };
   }
 
-  const value: unknown = doc.toJS({ maxAliasCount: 0 });
-  const positionOf = (path: readonly PathPart[], key?: string): number => {
-    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-    if (key !== undefined && isMap(node)) {
-      const pair = node.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
-      const keyNode = pair?.key as Node | undefined;
-      if (keyNode?.range) return keyNode.range[0];
+  const report: Report = (code, pointer, params = {}, part = 'value', hint) => {
+    let span = parsed.locate(pointer, part);
+    // A missing node is reported at its nearest existing parent.
+    for (let p = pointer; !span && p !== '';) {
+      p = p.slice(0, p.lastIndexOf('/'));
+      span = parsed.locate(p);
     }
-    const range = (node as Node | null | undefined)?.range;
-    return range ? range[0] : 0;
-  };
-  const report = (
-    code: string,
-    path: readonly PathPart[],
-    params: Record<string, string | number | undefined> = {},
-    key?: string,
-    hint?: { code: string; params: Record<string, string> },
-  ) => {
     diagnostics.push(
       makeDiagnostic(
         code,
         lang,
-        { ...at(positionOf(path, key)), pointer: '/' + path.map(String).join('/') },
-        { field: fieldName(path), ...params },
+        { file, ...(span ?? { line: 1, column: 1 }), pointer },
+        { field: readablePath(pointer) || '(root)', ...params },
         hint,
       ),
     );
   };
 
+  const value = parsed.value;
   if (
     value === null ||
     typeof value !== 'object' ||
     (value as { kind?: unknown }).kind !== 'starter'
   ) {
-    report('FG7001', []);
+    report('FG7001', '');
     return { diagnostics };
   }
-
-  const check = (v: unknown, shape: Shape, path: PathPart[]): void => {
-    const expect = () =>
-      report('FG7004', path, {
-        expected: TYPE_WORDS[lang][shape.t === 'enum' ? 'string' : shape.t],
-      });
-    switch (shape.t) {
-      case 'string':
-        if (typeof v !== 'string') expect();
-        else if (v.trim() === '') report('FG7114', path);
-        return;
-      case 'boolean':
-        if (typeof v !== 'boolean') expect();
-        return;
-      case 'number':
-      case 'integer':
-        if (
-          typeof v !== 'number' ||
-          !Number.isFinite(v) ||
-          (shape.t === 'integer' && !Number.isInteger(v))
-        )
-          expect();
-        else if (
-          (shape.min !== undefined && v < shape.min) ||
-          (shape.max !== undefined && v > shape.max)
-        )
-          report('FG7010', path, { min: shape.min, max: shape.max });
-        return;
-      case 'enum':
-        if (typeof v !== 'string' || !shape.values.includes(v))
-          report('FG7011', path, { allowed: shape.values.join(', ') });
-        return;
-      case 'array':
-        if (!Array.isArray(v)) return expect();
-        if (shape.minItems && v.length < shape.minItems) report('FG7013', path);
-        v.forEach((item, i) => check(item, shape.items, [...path, i]));
-        return;
-      case 'object': {
-        if (v === null || typeof v !== 'object' || Array.isArray(v)) return expect();
-        const record = v as Record<string, unknown>;
-        for (const key of shape.required) if (!(key in record)) report('FG7003', path, { key });
-        for (const [key, item] of Object.entries(record)) {
-          const sub = shape.props[key];
-          if (sub) {
-            check(item, sub, [...path, key]);
-            continue;
-          }
-          const suggestion = closest(key, Object.keys(shape.props));
-          report(
-            'FG7005',
-            path,
-            { key: JSON.stringify(key) },
-            key,
-            suggestion ? { code: 'FG7006', params: { suggestion } } : undefined,
-          );
-        }
-      }
-    }
-  };
-  check(value, starterShape, []);
-  if (diagnostics.length > 0) return { diagnostics };
+  const validate = validatorFor('starter');
+  if (!validate(value)) {
+    schemaDiagnostics(validate.errors ?? [], lang, report);
+    return { diagnostics: inFileOrder(diagnostics) };
+  }
 
   const starter = value as Starter;
-  checkReferences(starter, report);
-  return diagnostics.length > 0 ? { diagnostics } : { starter, diagnostics };
+  checkReferences(starter, (code, path, params) => report(code, pointerOf(path), params));
+  return diagnostics.length > 0
+    ? { diagnostics: inFileOrder(diagnostics) }
+    : { starter, diagnostics };
+}
+
+const inFileOrder = (diagnostics: Diagnostic[]): Diagnostic[] =>
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+
+interface SchemaNode {
+  properties?: Record<string, unknown>;
+  minimum?: number;
+  maximum?: number;
+}
+
+/** ajv errors -> FG70xx diagnostics, one per node and keyword. */
+function schemaDiagnostics(errors: readonly ErrorObject[], lang: Lang, report: Report): void {
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const pointer = error.instancePath;
+    const parent = (error.parentSchema ?? {}) as SchemaNode;
+    const p = error.params as Record<string, unknown>;
+    if (error.keyword === 'additionalProperties') {
+      const key = String(p.additionalProperty);
+      const suggestion = closest(key, Object.keys(parent.properties ?? {}));
+      report(
+        'FG7005',
+        pointer + pointerOf([key]),
+        { key: JSON.stringify(key) },
+        'key',
+        suggestion === undefined ? undefined : { code: 'FG7006', params: { suggestion } },
+      );
+      continue;
+    }
+    if (error.keyword === 'required') {
+      report('FG7003', pointer, { key: String(p.missingProperty) });
+      continue;
+    }
+    // One message per node: `minimum` and `maximum` say the same thing.
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    switch (error.keyword) {
+      case 'type':
+        report('FG7004', pointer, { expected: TYPE_WORDS[lang][String(p.type)] ?? String(p.type) });
+        break;
+      case 'enum':
+        report('FG7011', pointer, { allowed: (p.allowedValues as unknown[]).join(', ') });
+        break;
+      case 'pattern': // `\S`: text that is empty or only spaces
+        report('FG7114', pointer);
+        break;
+      case 'minItems':
+        report('FG7013', pointer);
+        break;
+      case 'minimum':
+      case 'maximum':
+        report('FG7010', pointer, { min: parent.minimum, max: parent.maximum });
+        break;
+      default:
+        report('FG7004', pointer, { expected: error.message ?? error.keyword });
+    }
+  }
 }
 
 /** Ids unique, references resolve, indicator defaults agree with their direction. */
@@ -453,25 +320,22 @@ function checkReferences(
   );
 }
 
-/** Reads and checks a starter file; an unreadable file is a diagnostic, not an exception. */
+/**
+ * Reads and checks a starter file through the read stage (regular files only, at most
+ * MAX_STARTER_BYTES, UTF-8, UTF-16 or GB18030); a file that cannot be read is a diagnostic, not
+ * an exception.
+ */
 export async function readStarter(path: string, lang: Lang): Promise<StarterResult> {
-  let text: string;
+  let read: ReturnType<typeof readRegularFileSync>;
   try {
-    text = await readFile(path, 'utf8');
+    read = readRegularFileSync(path, { maxBytes: MAX_STARTER_BYTES, lang });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return {
-      diagnostics: [
-        makeDiagnostic(
-          'FG7012',
-          lang,
-          { file: path, line: 1, column: 1 },
-          {
-            detail: e.code ?? e.message,
-          },
-        ),
-      ],
-    };
+    const at = { file: path, line: 1, column: 1 };
+    return { diagnostics: [makeDiagnostic('FG7012', lang, at, { detail: e.code ?? e.message })] };
   }
-  return parseStarter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), path, lang);
+  if (!read.ok) return { diagnostics: read.diagnostics };
+  const source = sourceFromBytes(read.bytes, path, { lang, maxBytes: MAX_STARTER_BYTES });
+  if (!source.ok) return { diagnostics: source.diagnostics };
+  return parseStarter(source.text, path, lang);
 }

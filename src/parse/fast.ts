@@ -5,17 +5,39 @@
  * (block mappings and sequences, one-line flow collections, quoted scalars, literal `|` blocks), so
  * this reader handles exactly that corner, line by line, and gives up (`undefined`) on anything
  * else: anchors, tags, directives, multi-line plain or quoted scalars, `>` folding, odd indentation,
- * duplicate or reserved keys, tabs, control characters. The caller then parses with `yaml`,
- * which also produces the positions for any diagnostics. Whenever this reader returns a value,
- * it is exactly what `yaml` (YAML 1.2 core schema, string keys) would return; a differential
- * property test holds it to that.
+ * reserved keys, tabs, control characters. The caller then parses with `yaml`. Whenever this
+ * reader returns a value, it is exactly what `yaml` (YAML 1.2 core schema, string keys) would
+ * return; a differential property test holds it to that. A failing file it reads needs no `yaml`
+ * either: asked to, it records every node's offsets as `yaml` would give them (duplicate keys,
+ * reported like full.ts does, make it record), so diagnostics get the same line:col
+ * (test/parse-positions.test.ts).
  */
 import { RESERVED_KEYS } from './chars.js';
+import type { Problem } from './full.js';
 
 const BAIL = Symbol('bail');
 const bail = (): never => {
   throw BAIL;
 };
+/** A duplicate key met while not recording: read again, recording, to report it with offsets. */
+const RECORD = Symbol('record');
+
+/**
+ * Where a node is in the text: the offsets `yaml` gives the same node (its `range`), cut the way
+ * `nodeSpan` in positions.ts cuts them (a block collection to its first line), so positions of
+ * diagnostics are the same whichever reader produced the value.
+ */
+export interface FastNode {
+  start: number;
+  end: number;
+  /** The key's offsets when the node is a mapping value. */
+  keyStart?: number;
+  keyEnd?: number;
+  /** A scalar's text before type resolution, like `yaml`'s `Scalar.source` (`010000`). */
+  source?: string;
+  /** A mapping's values by key (the first of duplicate keys), or a sequence's items. */
+  children?: Map<string, FastNode> | FastNode[];
+}
 
 const MAX_DEPTH = 64;
 const MAX_KEY_LENGTH = 1000;
@@ -124,7 +146,7 @@ const isDocumentMarker = (content: string): boolean =>
  * The key of a block mapping entry (`key: …`, `key:`, `"key": …`) and the text after its colon;
  * undefined when the line is not an entry this reader handles.
  */
-function splitKey(content: string): { key: string; rest: string } | undefined {
+function splitKey(content: string): { key: string; keyEnd: number; rest: string } | undefined {
   let key: string;
   let colon: number;
   const q = content[0];
@@ -148,23 +170,46 @@ function splitKey(content: string): { key: string; rest: string } | undefined {
   }
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || RESERVED_KEYS.has(key)) return undefined;
   if (key === '<<' && q !== '"' && q !== "'") return undefined; // a merge key: refused by full.ts
-  return { key, rest: content.slice(colon + 1) };
+  const quotedKey = q === '"' || q === "'";
+  return { key, keyEnd: quotedKey ? colon : key.length, rest: content.slice(colon + 1) };
 }
 
 class FastReader {
   private pos = 0;
   private readonly lines: Line[];
+  /** Offset of the end of each line (its `\n`, or the end of the text); only when recording. */
+  private readonly lineEnds: number[] = [];
+  /** The node of the value read last (recording only): its parent files it under its key. */
+  private last: FastNode = { start: 0, end: 0 };
+  /** Inside the value of a duplicate key: `yaml` never converts it, so nothing in it is reported. */
+  private ignoring = 0;
+  readonly problems: Problem[] = [];
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly record: boolean,
+  ) {
+    let offset = 0;
     this.lines = text.split('\n').map((raw) => {
       let indent = 0;
       while (raw.charCodeAt(indent) === 0x20) indent++;
       const content = raw.slice(indent);
+      if (record) {
+        offset += raw.length;
+        this.lineEnds.push(offset);
+        offset++;
+      }
       return { indent, content, blank: content.length === 0 };
     });
   }
 
-  read(): unknown {
+  /** Offset of `suffix`, which is the end of the current line (every slice this reader takes is). */
+  private at(suffix: string): number {
+    return (this.lineEnds[this.pos] as number) - suffix.length;
+  }
+
+  /** The value, and its node tree when recording. */
+  read(): { value: unknown; node: FastNode } {
     this.skipBlank();
     const first = this.lines[this.pos];
     if (!first) return bail(); // empty document: let `yaml` decide
@@ -180,9 +225,10 @@ class FastReader {
     const top = this.lines[this.pos];
     if (!top) return bail();
     const value = this.node(top.indent, 0);
+    const node = this.last;
     this.skipBlank();
     if (this.pos < this.lines.length) bail();
-    return value;
+    return { value, node };
   }
 
   /** Skips empty lines and comment lines (outside block scalars). */
@@ -210,24 +256,58 @@ class FastReader {
   /** A block mapping whose entries sit at column `indent`; `first` is the current line's entry. */
   private mapping(indent: number, first: string, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
+    const record = this.record;
+    const children = record ? new Map<string, FastNode>() : undefined;
+    // `yaml` gives a block collection the range from its first key on; nodeSpan cuts it there.
+    const start = record ? this.at(first) : 0;
+    const end = record ? (this.lineEnds[this.pos] as number) : 0;
     let content = first;
     for (;;) {
       const entry = splitKey(content) ?? bail();
-      if (Object.hasOwn(map, entry.key)) bail();
-      map[entry.key] = this.valueAfterIndicator(entry.rest, indent, depth, true);
+      const keyStart = record ? this.at(content) : 0;
+      const duplicate = Object.hasOwn(map, entry.key);
+      if (duplicate) {
+        if (!record) throw RECORD;
+        // The first value wins, as in full.ts; the second is read only to go past it.
+        const firstKey = children?.get(entry.key)?.keyStart ?? keyStart;
+        if (this.ignoring === 0) {
+          this.problems.push({
+            code: 'FG1102',
+            start: keyStart,
+            end: keyStart + entry.keyEnd,
+            params: { key: entry.key },
+            firstAt: firstKey,
+          });
+        }
+        this.ignoring++;
+        this.valueAfterIndicator(entry.rest, indent, depth, true);
+        this.ignoring--;
+      } else {
+        map[entry.key] = this.valueAfterIndicator(entry.rest, indent, depth, true);
+        if (children) {
+          this.last.keyStart = keyStart;
+          this.last.keyEnd = keyStart + entry.keyEnd;
+          children.set(entry.key, this.last);
+        }
+      }
 
       this.skipBlank();
       const next = this.lines[this.pos];
-      if (!next || next.indent < indent) return map;
+      if (!next || next.indent < indent) break;
       if (next.indent > indent || this.isSeqLine(next)) bail();
       content = next.content;
     }
+    if (children) this.last = { start, end, children };
+    return map;
   }
 
   /** A block sequence at column `indent`; `first` is the current line's item (from its dash). */
   private sequence(indent: number, depth: number, first: string): unknown[] {
     if (depth > MAX_DEPTH) bail();
     const items: unknown[] = [];
+    const children: FastNode[] | undefined = this.record ? [] : undefined;
+    const start = this.record ? this.at(first) : 0;
+    const end = this.record ? (this.lineEnds[this.pos] as number) : 0;
     let content = first;
     for (;;) {
       const after = content.slice(1);
@@ -240,13 +320,16 @@ class FastReader {
       } else {
         items.push(this.valueAfterIndicator(after, indent, depth, false));
       }
+      children?.push(this.last);
       this.skipBlank();
       const next = this.lines[this.pos];
-      if (!next || next.indent < indent) return items;
+      if (!next || next.indent < indent) break;
       if (next.indent > indent) bail();
-      if (!this.isSeqLine(next)) return items; // the parent mapping goes on at this indent
+      if (!this.isSeqLine(next)) break; // the parent mapping goes on at this indent
       content = next.content;
     }
+    if (children) this.last = { start, end, children };
+    return items;
   }
 
   /**
@@ -261,15 +344,17 @@ class FastReader {
   ): unknown {
     if (restIsEmpty(rest, 0)) {
       if (rest.length > 0 && rest[0] !== ' ') bail();
+      // `yaml` puts an empty value after the indicator and its spaces (at a comment, if any).
+      const empty = this.record ? this.at(rest) + skipSpaces(rest, 0) : 0;
       this.pos++;
       this.skipBlank();
       const next = this.lines[this.pos];
-      if (!next) return null;
-      if (next.indent > indent) return this.node(next.indent, depth + 1);
+      if (next && next.indent > indent) return this.node(next.indent, depth + 1);
       // `key:` followed by a sequence at the key's own indentation.
-      if (inMapping && next.indent === indent && this.isSeqLine(next)) {
+      if (next && inMapping && next.indent === indent && this.isSeqLine(next)) {
         return this.sequence(indent, depth + 1, next.content);
       }
+      if (this.record) this.last = { start: empty, end: empty, source: '' };
       return null;
     }
     const start = skipSpaces(rest, 0);
@@ -285,17 +370,20 @@ class FastReader {
   /** A value written on the current line; consumes the line (and a literal block's lines). */
   private inlineValue(text: string, indent: number): unknown {
     const c = text[0] as string;
-    if (c === '|') return this.literalBlock(text, indent);
+    const start = this.record ? this.at(text) : 0;
+    if (c === '|') return this.literalBlock(text, indent, start);
     if (c === '[' || c === '{') {
-      const flow = new FlowReader(text);
+      const flow = new FlowReader(text, this.record ? start : -1);
       const value = flow.collection(0);
       if (!restIsEmpty(text, flow.i)) bail();
+      if (flow.last) this.last = flow.last;
       this.pos++;
       return value;
     }
     if (c === '"' || c === "'") {
       const [value, end] = quoted(text, 0);
       if (!restIsEmpty(text, end)) bail();
+      if (this.record) this.last = { start, end: start + end, source: value };
       this.pos++;
       return value;
     }
@@ -303,12 +391,16 @@ class FastReader {
     const hash = text.indexOf(' #');
     const plain = trimEndSpaces(hash >= 0 ? text.slice(0, hash) : text);
     if (keyColon(plain) >= 0) bail(); // `a: b: c` is an error in YAML
+    if (this.record) this.last = { start, end: start + plain.length, source: plain };
     this.pos++;
     return resolvePlain(plain);
   }
 
-  /** `|` or `|-` literal block scalar whose content is indented more than `indent`. */
-  private literalBlock(header: string, indent: number): string {
+  /**
+   * `|` or `|-` literal block scalar whose content is indented more than `indent`; `start` is the
+   * offset of the `|` (recording).
+   */
+  private literalBlock(header: string, indent: number, start: number): string {
     const m = /^\|(-?)( +#.*)? *$/.exec(header);
     if (!m) return bail(); // `|+`, indentation indicators, `>` folding: leave to yaml
     const strip = m[1] === '-';
@@ -324,6 +416,8 @@ class FastReader {
     if (blockIndent <= indent) return bail(); // empty block scalar
     const body: string[] = [];
     let trailingEmpty = 0;
+    // `yaml`'s range of a block scalar ends after the newline of its last non-empty line.
+    let end = start;
     for (;;) {
       const line = this.lines[this.pos];
       if (!line) break;
@@ -340,45 +434,75 @@ class FastReader {
       }
       body.push(' '.repeat(line.indent - blockIndent) + line.content);
       trailingEmpty = 0;
+      if (this.record) end = (this.lineEnds[this.pos] as number) + 1;
       this.pos++;
     }
     const text = body.slice(0, body.length - trailingEmpty).join('\n');
-    return strip ? text : text + '\n';
+    const value = strip ? text : text + '\n';
+    if (this.record) {
+      const textEnd = this.lineEnds[this.lineEnds.length - 1] as number;
+      this.last = { start, end: Math.min(end, textEnd), source: value };
+    }
+    return value;
   }
 }
 
 /** One-line flow collections: `[a, b]`, `{ id: x, name: y }`, nested a few levels. */
 class FlowReader {
   i = 0;
-  constructor(private readonly s: string) {}
+  /** The node of the item read last, when recording (`base` >= 0). */
+  last: FastNode | undefined;
+  /** `base`: offset of `s` in the text when recording positions, else -1. */
+  constructor(
+    private readonly s: string,
+    private readonly base: number,
+  ) {}
 
   collection(depth: number): unknown {
     if (depth > 8) bail();
+    const record = this.base >= 0;
+    const startAt = this.i;
     const open = this.s[this.i];
     this.i++;
     if (open === '[') {
       const items: unknown[] = [];
-      if (this.closes(']')) return items;
+      const children: FastNode[] | undefined = record ? [] : undefined;
+      if (this.closes(']')) return this.done(items, startAt, children);
       for (;;) {
         items.push(this.item(depth));
-        if (this.closes(']')) return items;
+        if (children) children.push(this.last as FastNode);
+        if (this.closes(']')) return this.done(items, startAt, children);
         this.comma();
       }
     }
     const map: Record<string, unknown> = {};
-    if (this.closes('}')) return map;
+    const children = record ? new Map<string, FastNode>() : undefined;
+    if (this.closes('}')) return this.done(map, startAt, children);
     for (;;) {
+      const keyStart = skipSpaces(this.s, this.i);
       const key = this.key();
       if (Object.hasOwn(map, key)) bail();
       this.i = skipSpaces(this.s, this.i);
       if (this.s[this.i] === ',' || this.s[this.i] === '}') {
         map[key] = null;
+        if (record) this.last = { start: this.base + this.i, end: this.base + this.i, source: '' };
       } else {
         map[key] = this.item(depth);
       }
-      if (this.closes('}')) return map;
+      if (children && this.last) {
+        this.last.keyStart = this.base + keyStart;
+        this.last.keyEnd = this.base + keyStart + key.length;
+        children.set(key, this.last);
+      }
+      if (this.closes('}')) return this.done(map, startAt, children);
       this.comma();
     }
+  }
+
+  /** Records the collection that started at `startAt` and has just closed. */
+  private done<T>(value: T, startAt: number, children: FastNode['children']): T {
+    if (children) this.last = { start: this.base + startAt, end: this.base + this.i, children };
+    return value;
   }
 
   private closes(close: string): boolean {
@@ -414,12 +538,14 @@ class FlowReader {
     this.i = skipSpaces(this.s, this.i);
     const c = this.s[this.i];
     if (c === '[' || c === '{') return this.collection(depth + 1);
+    const start = this.i;
     if (c === '"' || c === "'") {
       const [value, end] = quoted(this.s, this.i);
       this.i = end;
+      if (this.base >= 0)
+        this.last = { start: this.base + start, end: this.base + end, source: value };
       return value;
     }
-    const start = this.i;
     if (!flowPlainStartOk(this.s.slice(start, start + 2))) bail();
     let end = start;
     for (; end < this.s.length; end++) {
@@ -432,6 +558,13 @@ class FlowReader {
     this.i = end;
     const plain = trimEndSpaces(this.s.slice(start, end));
     if (plain.length === 0) bail();
+    if (this.base >= 0) {
+      this.last = {
+        start: this.base + start,
+        end: this.base + start + plain.length,
+        source: plain,
+      };
+    }
     return resolvePlain(plain);
   }
 }
@@ -487,14 +620,46 @@ function quoted(s: string, start: number): [string, number] {
 
 /**
  * Parses the common subset of YAML that plan files use. Returns `undefined` whenever the text
- * needs the full parser (anything unusual, and every error).
+ * needs the full parser (anything unusual, and every error). With `duplicates`, a duplicate key
+ * is reported (FG1102, first value wins, as full.ts does) instead of giving up; `problems` then
+ * lists them. With `positions`, `node` holds every node's offsets; it is also there when a
+ * duplicate made the reader record them anyway.
  */
-export function fastParse(text: string): { value: unknown } | undefined {
+export function fastParse(
+  text: string,
+  options: { duplicates?: boolean; positions?: boolean } = {},
+): { value: unknown; problems: Problem[]; node?: FastNode } | undefined {
   if (UNUSUAL.test(text)) return undefined;
+  const attempt = (record: boolean) => {
+    const reader = new FastReader(text, record);
+    const { value, node } = reader.read();
+    if (reader.problems.length > 0 && options.duplicates !== true) throw BAIL;
+    return record
+      ? { value, problems: reader.problems, node }
+      : { value, problems: reader.problems };
+  };
   try {
-    return { value: new FastReader(text).read() };
+    try {
+      return attempt(options.positions === true);
+    } catch (e) {
+      // Duplicates are rare: only then is the text read again, recording offsets to report them.
+      if (e !== RECORD || options.duplicates !== true) throw e;
+      return attempt(true);
+    }
   } catch (e) {
-    if (e === BAIL) return undefined;
+    if (e === BAIL || e === RECORD) return undefined;
     throw e;
   }
+}
+
+/** The node at a JSON pointer in a tree from `fastParse(…, { positions: true })`. */
+export function fastNodeAt(root: FastNode, segments: readonly string[]): FastNode | undefined {
+  let node: FastNode | undefined = root;
+  for (const segment of segments) {
+    const children: FastNode['children'] = node?.children;
+    if (children === undefined) return undefined;
+    node = Array.isArray(children) ? children[Number(segment)] : children.get(segment);
+    if (node === undefined) return undefined;
+  }
+  return node;
 }

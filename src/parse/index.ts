@@ -3,20 +3,21 @@ import { formatMessage } from '../diagnostics/catalog.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { suspiciousCharHint } from './chars.js';
-import { fastParse } from './fast.js';
+import { fastNodeAt, fastParse, type FastNode } from './fast.js';
 import { fullParse, type FullParse, type Problem } from './full.js';
-import { LineIndex, findNode, nodeSpan, type Span } from './positions.js';
+import { LineIndex, findNode, nodeSpan, pointerSegments, type Span } from './positions.js';
 import { yamlLib } from './yaml-lib.js';
 
 export { showInvisible, suspiciousCharHint } from './chars.js';
 export type { CharHint } from './chars.js';
-export { fastParse } from './fast.js';
+export { fastNodeAt, fastParse, type FastNode } from './fast.js';
 export { fullParse } from './full.js';
-export { LineIndex, pointerOf, pointerSegments, type Span } from './positions.js';
+export { LineIndex, pointerOf, pointerSegments, pointerStep, type Span } from './positions.js';
 
 /**
- * A parsed YAML file. Positions are not computed on the happy path: `locate` parses with the full
- * `yaml` package the first time a diagnostic needs a line and column.
+ * A parsed YAML file. Positions are not computed on the happy path: the first time a diagnostic
+ * needs a line and column, `locate` reads the file again with the fast reader, recording offsets,
+ * or, for a file the fast reader does not take, uses the full `yaml` parser's tree.
  */
 export interface ParsedYaml {
   /** Plain JS value (objects, arrays, strings, numbers, booleans, null). */
@@ -41,36 +42,79 @@ export interface ParseOptions {
 export function parseYaml(text: string, options: ParseOptions): ParsedYaml {
   const lang = options.lang ?? 'zh-CN';
   const index = new LineIndex(text);
-  let full: FullParse | undefined;
-  const fullOnce = (): FullParse => (full ??= fullParse(text));
-  const doc = (): Document.Parsed | undefined => fullOnce().doc;
+  const lineText = (line: number): string => index.lineText(line);
+  const fast = fastParse(text, { duplicates: true });
+  if (fast) {
+    const diagnostics = fast.problems.map((p) => problemDiagnostic(p, options.file, lang, index));
+    return {
+      value: fast.value,
+      ok: true,
+      diagnostics,
+      ...fastPositions(text, index, fast.node),
+      lineText,
+    };
+  }
 
-  const locate = (pointer: string, part: 'value' | 'key' = 'value'): Span | undefined => {
-    const d = doc();
-    if (!d) return undefined;
-    const found = findNode(d, pointer);
-    if (!found) return undefined;
-    const node = part === 'key' && found.key ? found.key : (found.value ?? found.key);
-    return node ? nodeSpan(index, text, node) : undefined;
-  };
-  const scalarSource = (pointer: string): string | undefined => {
-    const d = doc();
-    const node = d ? findNode(d, pointer)?.value : undefined;
-    if (!yamlLib().isScalar(node)) return undefined;
-    return typeof node.source === 'string' ? node.source : String(node.value);
-  };
-  const base = { locate, scalarSource, lineText: (line: number) => index.lineText(line) };
-
-  const fast = fastParse(text);
-  if (fast) return { value: fast.value, ok: true, diagnostics: [], ...base };
-
-  const parsed = fullOnce();
+  const parsed = fullParse(text);
+  const base = { ...fullPositions(text, index, parsed), lineText };
   const diagnostics = parsed.problems.map((p) => problemDiagnostic(p, options.file, lang, index));
   if (!parsed.fatal && (parsed.value === null || parsed.value === undefined) && isBlank(text)) {
     diagnostics.push(makeDiagnostic('FG1005', lang, { file: options.file, line: 1, column: 1 }));
     return { value: parsed.value, ok: false, diagnostics, ...base };
   }
   return { value: parsed.value, ok: !parsed.fatal, diagnostics, ...base };
+}
+
+type Positions = Pick<ParsedYaml, 'locate' | 'scalarSource'>;
+
+/**
+ * Positions from the fast reader: the text is read once more, recording offsets, on the first
+ * lookup (a valid file never pays for it). Lookups go through maps, so 100,000 diagnostics in one
+ * mapping cost as many lookups, not a search of the mapping each.
+ */
+function fastPositions(text: string, index: LineIndex, recorded?: FastNode): Positions {
+  let tree = recorded;
+  let fallback: Positions | undefined;
+  const node = (pointer: string): FastNode | undefined => {
+    tree ??= fastParse(text, { duplicates: true, positions: true })?.node;
+    return tree && fastNodeAt(tree, pointerSegments(pointer));
+  };
+  // The recording read takes the same path as the first one, so `tree` is always there; the
+  // full parser stays as a safety net rather than an assumption.
+  const full = (): Positions => (fallback ??= fullPositions(text, index, fullParse(text)));
+  return {
+    locate(pointer, part = 'value') {
+      const found = node(pointer);
+      if (!tree) return full().locate(pointer, part);
+      if (!found) return undefined;
+      if (part === 'key' && found.keyStart !== undefined && found.keyEnd !== undefined)
+        return index.span(found.keyStart, found.keyEnd);
+      return index.span(found.start, found.end);
+    },
+    scalarSource(pointer) {
+      const found = node(pointer);
+      return tree ? found?.source : full().scalarSource(pointer);
+    },
+  };
+}
+
+/** Positions from the full parser's tree (files the fast reader does not take). */
+function fullPositions(text: string, index: LineIndex, parsed: FullParse): Positions {
+  const doc: Document.Parsed | undefined = parsed.doc;
+  return {
+    locate(pointer, part = 'value') {
+      if (!doc) return undefined;
+      const found = findNode(doc, pointer);
+      if (!found) return undefined;
+      const node = part === 'key' && found.key ? found.key : (found.value ?? found.key);
+      return node ? nodeSpan(index, text, node) : undefined;
+    },
+    scalarSource(pointer) {
+      const node = doc ? findNode(doc, pointer)?.value : undefined;
+      if (!yamlLib().isScalar(node)) return undefined;
+      return typeof node.source === 'string' ? node.source : String(node.value);
+    },
+  };
 }
 
 /** Only whitespace, comments and document markers. */

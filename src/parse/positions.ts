@@ -1,4 +1,4 @@
-import type { Document, Node, ParsedNode } from 'yaml';
+import type { Document, Node, Pair, ParsedNode, YAMLMap } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 
 /** 1-based start and end of a node; columns count UTF-16 units, like editors do. */
@@ -67,8 +67,38 @@ export const pointerSegments = (pointer: string): string[] =>
         .split('/')
         .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
-export const pointerOf = (segments: readonly (string | number)[]): string =>
-  segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+/** `/` and the RFC 6901 escape of one segment (`a/b` -> `/a~1b`); most segments need none. */
+export const pointerStep = (segment: string | number): string => {
+  const s = String(segment);
+  return s.includes('~') || s.includes('/')
+    ? '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')
+    : '/' + s;
+};
+
+export const pointerOf = (segments: readonly (string | number)[]): string => {
+  let out = '';
+  for (const segment of segments) out += pointerStep(segment);
+  return out;
+};
+
+/** Mappings this long get a key index, so many lookups in one mapping stay linear overall. */
+const INDEXED_FROM = 32;
+const keyIndexes = new WeakMap<YAMLMap<unknown, unknown>, Map<string, Pair<unknown, unknown>>>();
+
+/** The first pair of `map` whose key is `key`. */
+function pairOf(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {
+  if (map.items.length < INDEXED_FROM) return map.items.find((p) => keyString(p.key) === key);
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const k = keyString(pair.key);
+      if (k !== undefined && !index.has(k)) index.set(k, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
 
 /** The node at `pointer` and, when its parent is a mapping, its key node. First key wins. */
 export function findNode(
@@ -80,7 +110,7 @@ export function findNode(
   let key: Node | undefined;
   for (const segment of pointerSegments(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyString(p.key) === segment);
+      const pair = pairOf(node as YAMLMap<unknown, unknown>, segment);
       if (!pair) return undefined;
       key = pair.key as Node;
       node = pair.value;

@@ -3,6 +3,7 @@
  * Notepad "Unicode") or GBK/GB18030 (older Chinese Windows). Decoding is always strict: a damaged
  * file is reported, never silently turned into replacement characters.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 /** What went wrong, in catalogue terms; the caller turns it into a positioned diagnostic. */
@@ -62,8 +63,12 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: string } = 
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
   if (bom) return decodeAs(bytes, bom.encoding);
 
-  const utf8 = tryDecode(strictDecoder('utf-8') as TextDecoder, bytes);
-  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
+  // `isUtf8` (simdutf) and Buffer's decoder: about twice as fast as a fatal TextDecoder, and the
+  // same text for valid UTF-8 without a BOM (a BOM was dealt with above).
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { ok: true, text, encoding: 'utf-8' };
+  }
 
   const scan = scanUtf8(bytes);
   // Mostly valid UTF-8 with a damaged spot is a damaged UTF-8 file, not GB18030: GB18030 would

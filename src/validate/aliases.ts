@@ -7,7 +7,7 @@
  * file used, so line:column still point at the user's text.
  */
 import { readFileSync } from 'node:fs';
-import { pointerOf, pointerSegments } from '../parse/index.js';
+import { pointerOf, pointerSegments, pointerStep } from '../parse/index.js';
 import type { Issue } from './issue.js';
 import { schemaUrl, type FileKind } from './schema-compile.js';
 import { isObj, type Obj } from './shape.js';
@@ -180,7 +180,8 @@ export function normalise(kind: FileKind, value: Obj): Normalised {
       if (!items) return node;
       let out: unknown[] | undefined;
       node.forEach((item, i) => {
-        const next = walk(item, items, `${norm}/${i}`, `${src}/${i}`);
+        const deeper = item !== null && typeof item === 'object';
+        const next = walk(item, items, deeper ? `${norm}/${i}` : '', deeper ? `${src}/${i}` : '');
         if (next !== item) (out ??= node.slice())[i] = next;
       });
       return out ?? node;
@@ -188,11 +189,14 @@ export function normalise(kind: FileKind, value: Obj): Normalised {
     if (!isObj(node)) return node;
     let out: Obj | undefined;
     let renamed: Map<string, string> | undefined;
-    const firstSpelling = new Map<string, string>();
     const entries = Object.entries(node);
+    // Two spellings of one key need a Chinese one among them; most mappings have none.
+    const firstSpelling = entries.some(([key]) => !shape.props.has(key) && shape.keyEn.has(key))
+      ? new Map<string, string>()
+      : undefined;
     entries.forEach(([key, child], index) => {
       const english = shape.props.has(key) ? key : (shape.keyEn.get(key) ?? key);
-      const seen = firstSpelling.get(english);
+      const seen = firstSpelling?.get(english);
       if (seen !== undefined) {
         // `title` and `标题` in one mapping: the second is a duplicate of the first.
         issues.push({
@@ -206,14 +210,15 @@ export function normalise(kind: FileKind, value: Obj): Normalised {
         out ??= Object.fromEntries(entries.slice(0, index));
         return;
       }
-      firstSpelling.set(english, key);
+      firstSpelling?.set(english, key);
       if (english !== key) (renamed ??= new Map()).set(english, key);
-      const next = walk(
-        child,
-        shape.props.get(english),
-        norm + pointerOf([english]),
-        src + pointerOf([key]),
-      );
+      // Pointers are needed below a mapping or list only; most values are scalars.
+      let next: unknown;
+      if (child !== null && typeof child === 'object') {
+        const step = pointerStep(english);
+        const srcStep = english === key ? step : pointerStep(key);
+        next = walk(child, shape.props.get(english), norm + step, src + srcStep);
+      } else next = walk(child, shape.props.get(english), '', '');
       if (out === undefined && (english !== key || next !== child)) {
         // Everything before this entry kept its key and value.
         out = Object.fromEntries(entries.slice(0, index));

@@ -41,10 +41,13 @@ export function smartQuoted(
  */
 export function smartQuoteIssues(value: unknown, toSource: (pointer: string) => string): Issue[] {
   const issues: Issue[] = [];
-  const walk = (node: unknown, pointer: string): void => {
+  // The path as segments; a pointer is made only for a string that needs an issue.
+  const path: (string | number)[] = [];
+  const walk = (node: unknown): void => {
     if (typeof node === 'string') {
       const quoted = smartQuoted(node);
       if (!quoted) return;
+      const pointer = pointerOf(path);
       const key = pointerSegments(toSource(pointer)).pop() ?? '';
       const fixed = singleQuoted(quoted.inner);
       issues.push({
@@ -56,12 +59,20 @@ export function smartQuoteIssues(value: unknown, toSource: (pointer: string) => 
         ],
       });
     } else if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, `${pointer}/${i}`));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
     } else if (isObj(node)) {
-      for (const [key, child] of Object.entries(node)) walk(child, pointer + pointerOf([key]));
+      for (const key in node) {
+        path.push(key);
+        walk(node[key]);
+        path.pop();
+      }
     }
   };
-  walk(value, '');
+  walk(value);
   return issues;
 }
 

@@ -5,9 +5,9 @@ import type { Ajv, Options, ValidateFunction } from 'ajv';
 export type FileKind = 'plan' | 'progress' | 'county';
 export const FILE_KINDS: readonly FileKind[] = ['plan', 'progress', 'county'];
 
-/** Every schema in `schemas/`: the file kinds plus the style profile. */
-export type SchemaName = FileKind | 'profile';
-export const SCHEMA_NAMES: readonly SchemaName[] = [...FILE_KINDS, 'profile'];
+/** Every schema in `schemas/`: the file kinds plus the style profile and init's starter files. */
+export type SchemaName = FileKind | 'profile' | 'starter';
+export const SCHEMA_NAMES: readonly SchemaName[] = [...FILE_KINDS, 'profile', 'starter'];
 
 /** The JSON Schemas shipped in the package's `schemas/` folder (same path from src/ and dist/). */
 export const schemaUrl = (kind: SchemaName): URL =>

@@ -75,6 +75,21 @@ function candidateKeys(key: string, allowed: readonly string[], kind: FileKind):
   return allowed.map((k) => keyAlias(kind, k) ?? k);
 }
 
+/** Unknown keys per file that get a "did you mean"; each costs a distance to every allowed key. */
+const MAX_SUGGESTIONS = 1000;
+
+// One list per schema node: a mapping with 100,000 unknown keys has as many errors on one node.
+const allowedCache = new WeakMap<object, string[]>();
+
+/** The keys the schema node of an `additionalProperties` error allows. */
+function allowedKeys(error: ErrorObject): string[] {
+  const node = error.parentSchema as SchemaNode | undefined;
+  if (!node) return [];
+  let keys = allowedCache.get(node);
+  if (!keys) allowedCache.set(node, (keys = Object.keys(node.properties ?? {})));
+  return keys;
+}
+
 /** JSON type name of a parsed YAML value (`array` and `null` apart from `object`). */
 export const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -110,9 +125,10 @@ function mapErrors(
   for (const error of errors) {
     if (error.keyword !== 'additionalProperties') continue;
     const key = String(error.params.additionalProperty);
-    const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+    const allowed = allowedKeys(error);
     const candidates = candidateKeys(key, allowed, kind);
-    const suggestion = closest(key, candidates);
+    // Past that many unknown keys the file is not of this kind at all: stop guessing typos.
+    const suggestion = unknownKeys.length < MAX_SUGGESTIONS ? closest(key, candidates) : undefined;
     const entry: { error: ErrorObject; key: string; suggestion?: string } = { error, key };
     if (suggestion !== undefined) {
       entry.suggestion = suggestion;
@@ -123,11 +139,7 @@ function mapErrors(
   }
 
   for (const { error, key, suggestion } of unknownKeys) {
-    const allowed = candidateKeys(
-      key,
-      Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {}),
-      kind,
-    );
+    const allowed = candidateKeys(key, allowedKeys(error), kind);
     const hints: Issue['hints'] = [];
     if (suggestion !== undefined) hints.push({ code: 'FG2901', params: { suggestion } });
     const chars = suspiciousCharHint(key);

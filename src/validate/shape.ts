@@ -12,5 +12,12 @@ export const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 /** `[item, index]` pairs of the objects in a list. */
-export const objects = (v: unknown): [Obj, number][] =>
-  list(v).flatMap((item, i): [Obj, number][] => (isObj(item) ? [[item, i]] : []));
+export function objects(v: unknown): [Obj, number][] {
+  const out: [Obj, number][] = [];
+  if (!Array.isArray(v)) return out;
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (isObj(item)) out.push([item, i]);
+  }
+  return out;
+}
