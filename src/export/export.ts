@@ -29,6 +29,7 @@ import {
   type LockOwner,
   type OutputFile,
   type Pieces,
+  type TakenNames,
 } from '../write/index.js';
 import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
@@ -222,8 +223,7 @@ interface Item {
   ref: SpoolRef;
   /** Input hash, when the export state keeps this report for the next run. */
   stateHash?: string;
-  /** For the roll-up: its group, its order in the group and its share of the group's hash. */
-  group?: string;
+  /** For the roll-up: its order in the group and its share of the group's hash. */
   order?: string;
   entryHash?: string;
 }
@@ -311,19 +311,27 @@ async function run(
 
   // Names: reserved ones first, then reports in path order, so collisions resolve the same way
   // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
-  const taken = new Set<string>(['index.md', 'index.json']);
-  /** Who has a report name without a suffix: the source it belongs to, or the reserved name. */
+  /**
+   * Every name taken, in lower case -> who has it without a suffix (the source it belongs to, or
+   * the reserved name itself), '' for a name taken with a suffix. One map serves as the taken set
+   * too, so each of 40,000 names is held once.
+   */
   const owners = new Map<string, string>();
+  const taken: TakenNames = {
+    has: (key) => owners.has(key),
+    add: (key) => {
+      if (!owners.has(key)) owners.set(key, '');
+    },
+  };
+  for (const name of ['index.md', 'index.json']) owners.set(name, name);
   const ext = options.formats;
   for (const c of candidates) {
     if (!c.quarter) continue;
     for (const e of ext) {
       const name = rollupName(c.quarter, c.county, e);
-      taken.add(name.toLowerCase());
       owners.set(name.toLowerCase(), name);
     }
   }
-  for (const name of ['index.md', 'index.json']) owners.set(name, name);
   /** The files a Word document stands for: with --to pdf, its PDF too (or instead). */
   const pdf = options.pdf;
   const outputNames = (names: string[]): string[] =>
@@ -387,8 +395,9 @@ async function run(
         groups.set(key, group);
       }
       group.members.push(item);
-      item.group = key;
-      item.order = kept.entry.source.progress ?? '';
+      // The same path as the report's source, as a rule: that string is held already.
+      const progress = kept.entry.source.progress ?? '';
+      item.order = progress === r.source ? r.source : progress;
       item.entryHash = kept.entryHash;
       if (kept.stateHash) item.stateHash = kept.stateHash;
     }
@@ -812,16 +821,17 @@ function assembled(spool: Spool, pieces: () => Iterable<Assembled>): Pieces {
   return {
     pieces: async function* () {
       const size = 1 << 20;
-      let buffer = Buffer.allocUnsafe(size);
+      const buffer = Buffer.allocUnsafe(size);
       let used = 0;
       for (const p of pieces()) {
         const text = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
         const part = typeof p === 'string' ? undefined : p;
         const length = part ? Spool.length(part.ref, part.part) : (text as Buffer).length;
         if (used + length > size && used > 0) {
+          // Every consumer (stage, hashPieces) is done with a piece before it asks for the next,
+          // so one buffer serves the whole file: a new megabyte per piece left 50 MB of garbage
+          // buffers behind an index of 20,000 reports before the GC caught up.
           yield buffer.subarray(0, used);
-          // The consumer may still hold the piece it was given: the next one gets a new buffer.
-          buffer = Buffer.allocUnsafe(size);
           used = 0;
         }
         if (length > size)
@@ -886,10 +896,12 @@ function reportRecord(
   outputs: string[],
   diagnostics: Diagnostic[],
 ): ReportRecord {
+  // The candidate's strings when they are the same (they are, but for a file the peek misread):
+  // one copy per report instead of one per candidate and one per reply.
   const r: ReportRecord = {
     source: c.display,
-    quarter: entry.periodKey,
-    town: entry.town,
+    quarter: entry.periodKey === c.quarter ? c.quarter : entry.periodKey,
+    town: entry.town === c.town ? c.town : entry.town,
     status,
     outputs,
     figures: entry.figures,

@@ -13,6 +13,12 @@ export type SpoolRef = readonly number[];
 
 /** Appended bytes not on disk yet beyond which `room()` waits: a burst never piles up in memory. */
 const MAX_QUEUED = 4 << 20;
+/**
+ * Records are copied into buffers of this size, written when full and then reused; reads go
+ * through reused buffers too. A new buffer per record (20,000 of them, and as many reads) left
+ * some 50 MB of dead buffers between two GCs, and the C heap they came from stayed that big.
+ */
+const BLOCK = 1 << 20;
 
 export class Spool {
   private size = 0;
@@ -20,6 +26,13 @@ export class Spool {
   private queued = 0;
   private pending: Promise<void> = Promise.resolve();
   private failure: unknown;
+  /** The block records are being copied into, from file offset `blockAt`. */
+  private block: Buffer | undefined;
+  private blockUsed = 0;
+  private blockAt = 0;
+  /** Blocks whose write finished, and read buffers not in use. */
+  private readonly freeBlocks: Buffer[] = [];
+  private readonly freeScratch: Buffer[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -38,11 +51,43 @@ export class Spool {
 
   /** Appends the parts (written in the background, in order); returns where they will be. */
   add(parts: readonly string[]): SpoolRef {
-    const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
-    const ref = [this.size, ...buffers.map((b) => b.length)];
-    const data = buffers.length === 1 ? (buffers[0] as Buffer) : Buffer.concat(buffers);
-    const at = this.size;
-    this.size += data.length;
+    const lengths = parts.map((p) => Buffer.byteLength(p, 'utf8'));
+    const total = lengths.reduce((a, b) => a + b, 0);
+    const ref = [this.size, ...lengths];
+    if (total > BLOCK) {
+      // A record bigger than a block (never seen in practice) is written on its own.
+      this.handOff();
+      this.writeOut(Buffer.from(parts.join(''), 'utf8'), this.size, false);
+      this.size += total;
+      return ref;
+    }
+    if (this.block && this.blockUsed + total > BLOCK) this.handOff();
+    if (!this.block) {
+      this.block = this.freeBlocks.pop() ?? Buffer.allocUnsafeSlow(BLOCK);
+      this.blockUsed = 0;
+      this.blockAt = this.size;
+    }
+    for (const p of parts) this.blockUsed += this.block.write(p, this.blockUsed, 'utf8');
+    this.size += total;
+    this.queued += total;
+    return ref;
+  }
+
+  /** The block being filled goes to be written; the next record starts a new one. */
+  private handOff(): void {
+    const block = this.block;
+    if (!block) return;
+    this.block = undefined;
+    if (this.blockUsed === 0) {
+      this.freeBlocks.push(block);
+      return;
+    }
+    // Its bytes were counted in `queued` as they were added.
+    this.queued -= this.blockUsed;
+    this.writeOut(block.subarray(0, this.blockUsed), this.blockAt, true, block);
+  }
+
+  private writeOut(data: Buffer, at: number, reuse: boolean, block?: Buffer): void {
     this.queued += data.length;
     this.pending = this.pending.then(async () => {
       try {
@@ -61,9 +106,27 @@ export class Spool {
         this.failure = err;
       } finally {
         this.queued -= data.length;
+        if (reuse && block) this.freeBlocks.push(block);
       }
     });
-    return ref;
+  }
+
+  /** A read buffer of at least `length` bytes, for the time of `use`. */
+  private async withScratch<T>(length: number, use: (buffer: Buffer) => Promise<T>): Promise<T> {
+    const at = this.freeScratch.findIndex((b) => b.length >= length);
+    const buffer =
+      at >= 0
+        ? (this.freeScratch.splice(at, 1)[0] as Buffer)
+        : Buffer.allocUnsafeSlow(Math.max(length, 1 << 16));
+    try {
+      return await use(buffer);
+    } finally {
+      // A few buffers at most (as many as reads at once); the biggest are kept.
+      this.freeScratch.push(buffer);
+      if (this.freeScratch.length > 8) {
+        this.freeScratch.sort((a, b) => b.length - a.length).length = 8;
+      }
+    }
   }
 
   /**
@@ -116,19 +179,25 @@ export class Spool {
     if (refs.length === 0 || end - first > 2 * wanted + 4096) {
       return Promise.all(refs.map((ref) => this.read(ref, i)));
     }
-    const span = await this.readInto([first, end - first], 0);
-    return refs.map((ref, n) => {
-      const at = (starts[n] as number) - first;
-      return span.toString('utf8', at, at + Spool.length(ref, i));
+    return this.withScratch(end - first, async (scratch) => {
+      const span = await this.readInto([first, end - first], 0, scratch);
+      return refs.map((ref, n) => {
+        const at = (starts[n] as number) - first;
+        return span.toString('utf8', at, at + Spool.length(ref, i));
+      });
     });
   }
 
   async read(ref: SpoolRef, i: number): Promise<string> {
-    return (await this.readInto(ref, i)).toString('utf8');
+    const length = Spool.length(ref, i);
+    return this.withScratch(length, async (scratch) =>
+      (await this.readInto(ref, i, scratch)).toString('utf8', 0, length),
+    );
   }
 
-  /** Waits for the appends so far; throws the first write error. */
+  /** Waits for the appends so far (the block being filled is written now); throws the first write error. */
   async flushed(): Promise<void> {
+    this.handOff();
     await this.pending;
     if (this.failure !== undefined) throw this.failure;
   }

@@ -49,7 +49,8 @@ const toBytes = (data: Uint8Array | string): Uint8Array =>
 
 /**
  * A file's bytes made a piece at a time (an export's index of 20,000 reports, a big manifest), so
- * they are never held whole; `pieces` may be called more than once and gives the same bytes.
+ * they are never held whole; `pieces` may be called more than once and gives the same bytes. A
+ * piece is only valid until the next one is asked for (the maker may reuse its buffer).
  */
 export interface Pieces {
   pieces: () => AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;

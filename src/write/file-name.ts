@@ -76,11 +76,20 @@ function compose(base: string, suffix: string, ext: string): string {
 }
 
 /**
+ * The names already used in one folder, in lower case: a `Set<string>`, or any map a caller keeps
+ * them in anyway (an export keys its name owners by them, so each name is held once).
+ */
+export interface TakenNames {
+  has(key: string): boolean;
+  add(key: string): unknown;
+}
+
+/**
  * Turns `name` (e.g. `青溪镇创建健康促进镇工作方案.docx`) into a safe file name. Pass the same
  * `taken` set for every name of one folder: it records names in lower case, and a name already
  * taken gets `-2`, `-3` … before its extension.
  */
-export function safeFileName(name: string, taken?: Set<string>): string {
+export function safeFileName(name: string, taken?: TakenNames): string {
   const normalized = name.normalize('NFC');
   const match = EXTENSION.exec(normalized);
   const ext = match?.[2]?.toLowerCase() ?? '';
@@ -98,11 +107,7 @@ export function safeFileName(name: string, taken?: Set<string>): string {
  * same safe stem, cut to leave room for the longest extension, and a clash with `taken` moves
  * them all to `-2`, `-3` … together, so `x.docx` and `x.md` always belong to each other.
  */
-export function safeFileNames(
-  stem: string,
-  exts: readonly string[],
-  taken?: Set<string>,
-): string[] {
+export function safeFileNames(stem: string, exts: readonly string[], taken?: TakenNames): string[] {
   const base = cleanBase(stem.normalize('NFC'));
   const longest = exts.reduce((a, e) => (byteLength(e) > byteLength(a) ? e : a), '');
   const namesWith = (suffix: string): string[] => {

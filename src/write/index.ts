@@ -1,4 +1,10 @@
-export { safeFileName, safeFileNames, isSafeFileName, MAX_NAME_BYTES } from './file-name.js';
+export {
+  safeFileName,
+  safeFileNames,
+  isSafeFileName,
+  MAX_NAME_BYTES,
+  type TakenNames,
+} from './file-name.js';
 export {
   writeOutputs,
   OutputWriter,

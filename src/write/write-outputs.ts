@@ -81,6 +81,50 @@ const RESERVED_NAMES = new Set([MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME]);
 /** The key two names collide on: the same on case-insensitive, normalising file systems. */
 export const collisionKey = (name: string): string => name.normalize('NFC').toLowerCase();
 
+/** A 30-bit FNV-1a hash of a collision key: small enough to be a Map key without allocation. */
+const keyHash = (key: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 2;
+};
+
+/**
+ * The names a writer has taken, looked up by collision key without holding the keys: an export
+ * writes 40,000 names, and a map keyed by their keys would hold a second copy of each. Names are
+ * filed under the hash of their key (nearly always one per hash); a hit is confirmed by computing
+ * that name's key again.
+ */
+class NamesByKey {
+  private readonly byHash = new Map<number, string | string[]>();
+
+  private others(hash: number, key: string): string[] {
+    const hit = this.byHash.get(hash);
+    if (hit === undefined) return [];
+    return (typeof hit === 'string' ? [hit] : hit).filter((n) => collisionKey(n) !== key);
+  }
+
+  private put(hash: number, names: string[]): void {
+    if (names.length === 0) this.byHash.delete(hash);
+    else this.byHash.set(hash, names.length === 1 ? (names[0] as string) : names);
+  }
+
+  get(key: string): string | undefined {
+    const hit = this.byHash.get(keyHash(key));
+    if (hit === undefined) return undefined;
+    return (typeof hit === 'string' ? [hit] : hit).find((n) => collisionKey(n) === key);
+  }
+
+  set(key: string, name: string): void {
+    const hash = keyHash(key);
+    this.put(hash, [...this.others(hash, key), name]);
+  }
+
+  delete(key: string): void {
+    const hash = keyHash(key);
+    this.put(hash, this.others(hash, key));
+  }
+}
+
 type Kind = 'missing' | 'file' | 'symlink' | 'dir' | 'other';
 
 /** Is `path` there, and what is it? Never follows a symbolic link. */
@@ -148,8 +192,8 @@ export class OutputWriter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
-  /** Collision key -> name, for every name this writer is writing or has written. */
-  private readonly names = new Map<string, string>();
+  /** Every name this writer is writing or has written, by collision key. */
+  private readonly names = new NamesByKey();
   private changed = 0;
   private closed: Promise<Diagnostic[]> | undefined;
 
