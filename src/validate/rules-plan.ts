@@ -1,5 +1,6 @@
 import { suspiciousCharHint } from '../parse/index.js';
 import { ISO_DATE, isIsoDate } from '../model/calendar.js';
+import { BUILT_IN_SECTIONS } from '../model/types.js';
 import { dateExample, validDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { isObj, list, num, objects, text, type Obj } from './shape.js';
@@ -268,16 +269,7 @@ export function planIssues(plan: Obj): Issue[] {
 
 /** Chapters a plan has, by built-in key (the view leaves the others out). */
 /** The built-in chapter keys; `headings` keys outside these are the schema's FG2011, not FG2305. */
-const CHAPTER_KEYS = new Set([
-  'background',
-  'aims',
-  'organization',
-  'measures',
-  'schedule',
-  'safeguards',
-  'outcomes',
-  'assessment',
-]);
+const CHAPTER_KEYS: ReadonlySet<string> = new Set(BUILT_IN_SECTIONS);
 
 function presentChapters(plan: Obj): Set<string> {
   const org = isObj(plan.organization) ? plan.organization : undefined;
