@@ -3,7 +3,7 @@
  * any command runs, so its language comes from `--lang` anywhere on the command line or the
  * locale (LC_ALL / LC_MESSAGES / LANG); Chinese unless one of them says English.
  */
-import type { Command, Option } from 'commander';
+import { Option as CommanderOption, type Command, type Option } from 'commander';
 import type { Lang } from '../diagnostics/types.js';
 import type { CliIO } from './io.js';
 import { resolveLang } from './context.js';
@@ -15,6 +15,26 @@ export const sayer =
   (lang: Lang): Say =>
   (zh, en) =>
     lang === 'en' ? en : zh;
+
+/** `--lang`, the same on every command that prints problems. */
+export const langOption = (say: Say): Option =>
+  new CommanderOption(
+    '--lang <lang>',
+    say(
+      '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
+      'message language: zh-CN | en (default: from LANG and the like)',
+    ),
+  );
+
+/** `-f, --format` of the commands whose result is files, not a report of problems. */
+export const problemFormatOption = (say: Say): Option =>
+  new CommanderOption(
+    '-f, --format <name>',
+    say(
+      '问题的输出格式：stylish | json（json 时标准输出只有一个 JSON 结果）',
+      'format of the problems: stylish | json (with json, standard output is one JSON result)',
+    ),
+  ).default('stylish');
 
 /** `--lang en` / `--lang=en` anywhere in argv (before `--`), else the locale. */
 export function helpLang(argv: readonly string[], env: CliIO['env']): Lang {

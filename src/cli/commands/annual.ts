@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
-import { sayer } from '../help.js';
+import { sayer, langOption, problemFormatOption } from '../help.js';
 import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
 interface AnnualFlags extends OutFlags {
@@ -65,21 +65,8 @@ export function defineAnnual(program: Command, ctx: CliContext): void {
       say('Word 版式配置文件（默认 GB/T 9704）', 'Word layout profile (default: GB/T 9704)'),
     )
     .option('--force', say('覆盖手工修改过的输出文件', 'overwrite output files edited by hand'))
-    .option(
-      '-f, --format <name>',
-      say(
-        '问题的输出格式：stylish | json（json 时标准输出只有一个 JSON 结果）',
-        'format of the problems: stylish | json (with json, standard output is one JSON result)',
-      ),
-      'stylish',
-    )
-    .option(
-      '--lang <lang>',
-      say(
-        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
-        'message language: zh-CN | en (default: from LANG and the like)',
-      ),
-    )
+    .addOption(problemFormatOption(say))
+    .addOption(langOption(say))
     .action(async (file: string, flags: AnnualFlags) => {
       ctx.exitCode = await annualCommand(file, flags, ctx);
     });

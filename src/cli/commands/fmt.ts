@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
-import { sayer } from '../help.js';
+import { sayer, langOption } from '../help.js';
 
 interface FmtFlags {
   keys: string;
@@ -41,13 +41,7 @@ export function defineFmt(program: Command, ctx: CliContext): void {
         'check only: list the files that would be rewritten and exit 1 if there are any (for CI)',
       ),
     )
-    .option(
-      '--lang <lang>',
-      say(
-        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
-        'message language: zh-CN | en (default: from LANG and the like)',
-      ),
-    )
+    .addOption(langOption(say))
     .action(async (files: string[], flags: FmtFlags, command: Command) => {
       ctx.exitCode = await fmtCommand(files, flags, ctx, command.parent?.version() ?? '');
     });

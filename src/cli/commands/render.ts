@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
 import type { PlanFormat } from '../../render/index.js';
-import { sayer } from '../help.js';
+import { sayer, langOption } from '../help.js';
 import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
 interface RenderFlags extends OutFlags {
@@ -74,13 +74,7 @@ export function defineRender(program: Command, ctx: CliContext): void {
         'issue the plan as the attachment of a notice of issue (when the plan has no notice of its own)',
       ),
     )
-    .option(
-      '--lang <lang>',
-      say(
-        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
-        'message language: zh-CN | en (default: from LANG and the like)',
-      ),
-    )
+    .addOption(langOption(say))
     .action(async (plan: string, flags: RenderFlags, command: Command) => {
       ctx.exitCode = await renderCommand(plan, flags, ctx, command.parent?.version() ?? '');
     });

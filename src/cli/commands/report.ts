@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Diagnostic, FileResult, Lang } from '../../diagnostics/types.js';
 import type { CliContext } from '../context.js';
-import { sayer, type Say } from '../help.js';
+import { sayer, type Say, langOption, problemFormatOption } from '../help.js';
 import { addOutOption, outFlag, type OutFlags } from '../out-option.js';
 
 interface OutputFlags extends OutFlags {
@@ -59,21 +59,8 @@ const addOutputOptions = (command: Command, say: Say, outHelp: string): Command 
         'judge due and overdue tasks as of this date (YYYY-MM-DD); default: the report date of the progress file',
       ),
     )
-    .option(
-      '-f, --format <name>',
-      say(
-        '问题的输出格式：stylish | json（json 时标准输出只有一个 JSON 结果）',
-        'format of the problems: stylish | json (with json, standard output is one JSON result)',
-      ),
-      'stylish',
-    )
-    .option(
-      '--lang <lang>',
-      say(
-        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
-        'message language: zh-CN | en (default: from LANG and the like)',
-      ),
-    );
+    .addOption(problemFormatOption(say))
+    .addOption(langOption(say));
 
 export function defineReport(program: Command, ctx: CliContext): void {
   const say = sayer(ctx.helpLang);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../../diagnostics/types.js';
 import { resolveLang, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
-import { sayer } from '../help.js';
+import { sayer, langOption } from '../help.js';
 // Type-only imports vanish at run time; the modules themselves load inside the action.
 import type { InputFile } from '../files.js';
 import type { Outcome } from '../validate-one.js';
@@ -40,13 +40,7 @@ export function defineValidate(program: Command, ctx: CliContext): void {
       ),
       'stylish',
     )
-    .option(
-      '--lang <lang>',
-      say(
-        '提示语言：zh-CN | en（默认按 LANG 等环境变量）',
-        'message language: zh-CN | en (default: from LANG and the like)',
-      ),
-    )
+    .addOption(langOption(say))
     .option(
       '--encoding <name>',
       say(
