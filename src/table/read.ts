@@ -8,7 +8,8 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { makeDiagnostic } from '../diagnostics/make.js';
 import type { Params } from '../diagnostics/catalog.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
-import { isIsoDate, isoOf, addDays, parseQuarter } from '../model/calendar.js';
+import { isoOf, addDays, parseQuarter } from '../model/calendar.js';
+import { dateFix } from '../validate/dates.js';
 import type {
   IndicatorActual,
   MeasureProgress,
@@ -276,12 +277,8 @@ function parseDate(value: CellValue, date1904: boolean): Parsed<string> {
   if (typeof v === 'number') return serial(Math.floor(v));
   const s = String(v).normalize('NFKC').replace(/\s+/g, '');
   if (/^\d{5}$/.test(s)) return serial(Number(s));
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-  if (m) {
-    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (isIsoDate(iso)) return { value: iso };
-  }
-  return { problem: 'FG6514' };
+  const iso = dateFix(s);
+  return iso ? { value: iso } : { problem: 'FG6514' };
 }
 
 /** Cell text split into list items: one per line, list markers (1. 1、 （1） • -) removed. */
