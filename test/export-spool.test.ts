@@ -32,7 +32,7 @@ describe('export spool', () => {
       for (const [n, ref] of refs.entries()) {
         const parts = records[n] as string[];
         for (const [p, text] of parts.entries()) {
-          expect(Spool.length(ref, p)).toBe(Buffer.byteLength(text));
+          expect(spool.length(ref, p)).toBe(Buffer.byteLength(text));
           expect(await spool.read(ref, p)).toBe(text);
         }
       }

@@ -17,22 +17,21 @@ import {
   type OutputFormat,
   type ReportRenderer,
 } from '../report/render.js';
-import { reportFileStem, rollupFileStem } from '../report/names.js';
+import { rollupFileStem } from '../report/names.js';
 import {
   atomicWriteFile,
   collisionKey,
   OutputWriter,
   safeFileName,
-  safeFileNames,
   sha256,
   type BatchFile,
   type LockOwner,
   type OutputFile,
   type Pieces,
-  type TakenNames,
 } from '../write/index.js';
 import { createScanner, type Candidate, type PlanInfo } from './scan.js';
 import { renderAll } from './pool.js';
+import { ReportNames } from './report-names.js';
 import type { Job, JobReply, JobSettings } from './render-one.js';
 import { readStateReports, STATE_NAME, type ExportState } from './state.js';
 import { indexJsonPieces, indexMarkdownPieces, reportParts } from './index-files.js';
@@ -217,15 +216,33 @@ const FAILURE_PART = 2;
 const ENTRY_PART = 3;
 const PROBLEMS_PART = 4;
 
-/** A report while the export runs: its summary item, and where the rest of it is spooled. */
-interface Item {
-  report: ReportItem;
-  ref: SpoolRef;
-  /** Input hash, when the export state keeps this report for the next run. */
-  stateHash?: string;
-  /** For the roll-up: its order in the group and its share of the group's hash. */
-  order?: string;
-  entryHash?: string;
+/**
+ * A report while the export runs: what the summary lists of it, and where the rest of it is
+ * spooled. One object of one shape per report (20,000 live until the end), and no summary object
+ * until the workers are done.
+ */
+class Item {
+  constructor(
+    readonly source: string,
+    readonly status: ReportStatus,
+    readonly outputs: string[],
+    readonly quarter: string | undefined,
+    readonly town: string | undefined,
+    readonly ref: SpoolRef,
+    /** Input hash, when the export state keeps this report for the next run. */
+    readonly stateHash: string | undefined,
+    /** For the roll-up: its order in the group and its share of the group's hash. */
+    readonly order: string | undefined,
+    readonly entryHash: string | undefined,
+  ) {}
+
+  /** The summary's entry of this report. */
+  report(): ReportItem {
+    const report: ReportItem = { source: this.source, status: this.status, outputs: this.outputs };
+    if (this.quarter) report.quarter = this.quarter;
+    if (this.town) report.town = this.town;
+    return report;
+  }
 }
 
 /** Export-only wording of the writer's refusals: other towns were written, this one was not. */
@@ -309,29 +326,7 @@ async function run(
   const { outDir, lang } = options;
   const wanted = options.quarter;
 
-  // Names: reserved ones first, then reports in path order, so collisions resolve the same way
-  // on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
-  /**
-   * Every name taken, in lower case -> who has it without a suffix (the source it belongs to, or
-   * the reserved name itself), '' for a name taken with a suffix. One map serves as the taken set
-   * too, so each of 40,000 names is held once.
-   */
-  const owners = new Map<string, string>();
-  const taken: TakenNames = {
-    has: (key) => owners.has(key),
-    add: (key) => {
-      if (!owners.has(key)) owners.set(key, '');
-    },
-  };
-  for (const name of ['index.md', 'index.json']) owners.set(name, name);
   const ext = options.formats;
-  for (const c of candidates) {
-    if (!c.quarter) continue;
-    for (const e of ext) {
-      const name = rollupName(c.quarter, c.county, e);
-      owners.set(name.toLowerCase(), name);
-    }
-  }
   /** The files a Word document stands for: with --to pdf, its PDF too (or instead). */
   const pdf = options.pdf;
   const outputNames = (names: string[]): string[] =>
@@ -342,27 +337,12 @@ async function run(
           return pdf.keepDocx ? [n, asPdf] : [asPdf];
         })
       : names;
-  const nameFor = (
-    period: string,
-    town: string,
-    source: string,
-  ): { names: string[]; clash?: string } => {
-    const stem = reportFileStem(period, town);
-    const names = outputNames(safeFileNames(stem, ext, taken));
-    const plain = safeFileNames(stem, ext);
-    const keys = plain.map((n) => n.toLowerCase());
-    if (names[0] === outputNames(plain)[0]) {
-      for (const k of keys) owners.set(k, source);
-      return { names };
-    }
-    return { names, clash: keys.map((k) => owners.get(k)).find(Boolean) ?? plain[0] ?? stem };
-  };
-  const planned = new Map<string, { names: string[]; clash?: string }>();
-  for (const c of [...candidates].sort((a, b) =>
-    byDisplay({ source: a.display }, { source: b.display }),
-  )) {
-    if (c.quarter && c.town) planned.set(c.file, nameFor(c.quarter, c.town, c.display));
+  const reserved = new Set(['index.md', 'index.json']);
+  for (const c of candidates) {
+    if (c.quarter) for (const e of ext) reserved.add(rollupName(c.quarter, c.county, e));
   }
+  const planned = new ReportNames(candidates, [...reserved], ext, outputNames);
+  reserved.clear();
 
   const items: Item[] = [];
   const groups = new Map<string, { period: string; county?: string; members: Item[] }>();
@@ -382,25 +362,33 @@ async function run(
       kept ? (kept.entryJson ?? JSON.stringify(kept.entry)) : '',
       result ? JSON.stringify(result) : '',
     ]);
-    const report: ReportItem = { source: r.source, status: r.status, outputs: r.outputs };
-    if (r.quarter) report.quarter = r.quarter;
-    if (r.town) report.town = r.town;
-    const item: Item = { report, ref };
+    let group: { members: Item[] } | undefined;
+    let order: string | undefined;
     if (kept) {
       const { periodKey: period, county } = kept.entry;
       const key = rollupKey(period, county);
-      let group = groups.get(key);
+      group = groups.get(key);
       if (!group) {
-        group = county ? { period, county, members: [] } : { period, members: [] };
-        groups.set(key, group);
+        const made = county ? { period, county, members: [] } : { period, members: [] };
+        groups.set(key, made);
+        group = made;
       }
-      group.members.push(item);
       // The same path as the report's source, as a rule: that string is held already.
       const progress = kept.entry.source.progress ?? '';
-      item.order = progress === r.source ? r.source : progress;
-      item.entryHash = kept.entryHash;
-      if (kept.stateHash) item.stateHash = kept.stateHash;
+      order = progress === r.source ? r.source : progress;
     }
+    const item = new Item(
+      r.source,
+      r.status,
+      r.outputs,
+      r.quarter || undefined,
+      r.town || undefined,
+      ref,
+      kept?.stateHash || undefined,
+      order,
+      kept?.entryHash,
+    );
+    group?.members.push(item);
     items.push(item);
     summary.counts[r.status]++;
     if (r.status === 'failed') {
@@ -430,13 +418,14 @@ async function run(
   // Unchanged since the last run: keep the files, reuse the figures. The old state is streamed
   // (--force keeps nothing, so it is not even read); of each report that stays, only its outputs
   // and where its figures went in the spool are held until the whole state has been read.
-  const bySource = new Map<string, Candidate>();
-  for (const c of candidates) bySource.set(c.display, c);
+  const bySource = new Map<string, number>();
+  for (const [i, c] of candidates.entries()) bySource.set(c.display, i);
   const old = options.force
     ? { rollups: Object.create(null) as ExportState['rollups'], reports: [] }
     : await readStateReports(outDir, settings, async (source, before) => {
-        const c = bySource.get(source);
-        const names = c ? planned.get(c.file)?.names : undefined;
+        const i = bySource.get(source);
+        const c = i === undefined ? undefined : candidates[i];
+        const names = i === undefined ? undefined : planned.get(i)?.names;
         if (
           !c ||
           !c.inputHash ||
@@ -471,12 +460,10 @@ async function run(
     await spool.room();
   }
   old.reports.length = 0;
+  // A job's index is its candidate's.
   const jobs: Job[] = [];
-  const byIndex: Candidate[] = [];
-  for (const c of candidates) {
-    if (skipped.has(c)) continue;
-    byIndex.push(c);
-    jobs.push({ index: byIndex.length - 1, file: c.file, display: c.display });
+  for (const [index, c] of candidates.entries()) {
+    if (!skipped.has(c)) jobs.push({ index, file: c.file, display: c.display });
   }
   skipped.clear();
 
@@ -572,7 +559,7 @@ async function run(
     onReply: async (reply) => {
       if (options.signal?.aborted) throw new Error('export interrupted');
       await spool.room();
-      const c = byIndex[reply.index] as Candidate;
+      const c = candidates[reply.index] as Candidate;
       if (!reply.ok) {
         recordFailure(reply.result, c);
         return;
@@ -583,9 +570,9 @@ async function run(
         summary.found--;
         return;
       }
-      let plan = planned.get(c.file);
+      let plan = planned.get(reply.index);
       if (!plan || entry.periodKey !== c.quarter || entry.town !== c.town) {
-        plan = nameFor(entry.periodKey, entry.town, c.display);
+        plan = planned.replan(entry.periodKey, entry.town, c.display);
       }
       const warnings = [...reply.warnings];
       if (plan.clash) {
@@ -749,8 +736,8 @@ async function run(
   }
 
   // The index files, put together from the spooled pieces in path order.
-  items.sort((a, b) => byDisplay(a.report, b.report));
-  summary.reports = items.map((i) => i.report);
+  items.sort(byDisplay);
+  summary.reports = items.map((i) => i.report());
   // Pieces are made as they are written (and again if the writer compares hashes), never listed.
   const jsonPieces = function* (): Generator<Assembled> {
     for (const p of indexJsonPieces(items.length, summary.counts, summary.rollups, options)) {
@@ -768,8 +755,7 @@ async function run(
     yield md.head;
     for (const i of items) yield { ref: i.ref, part: ROW_PART };
     yield md.between;
-    for (const i of items)
-      if (i.report.status === 'failed') yield { ref: i.ref, part: FAILURE_PART };
+    for (const i of items) if (i.status === 'failed') yield { ref: i.ref, part: FAILURE_PART };
   };
   const index = await write([
     { name: 'index.json', data: assembled(spool, jsonPieces) },
@@ -789,11 +775,11 @@ async function run(
   // Every file's problems, in path order, a chunk at a time.
   if (options.onProblems) {
     const sources: ({ item: Item } | { result: FileResult })[] = [
-      ...items.filter((i) => Spool.length(i.ref, PROBLEMS_PART) > 0).map((item) => ({ item })),
+      ...items.filter((i) => spool.length(i.ref, PROBLEMS_PART) > 0).map((item) => ({ item })),
       ...rollupProblems.map((result) => ({ result })),
     ];
     const fileOf = (s: (typeof sources)[number]): string =>
-      'item' in s ? s.item.report.source : s.result.file;
+      'item' in s ? s.item.source : s.result.file;
     sources.sort((a, b) => byKey(fileOf(a), fileOf(b)));
     if (indexResult) sources.push({ result: indexResult });
     for (let i = 0; i < sources.length; i += PROBLEM_CHUNK) {
@@ -826,7 +812,7 @@ function assembled(spool: Spool, pieces: () => Iterable<Assembled>): Pieces {
       for (const p of pieces()) {
         const text = typeof p === 'string' ? Buffer.from(p, 'utf8') : undefined;
         const part = typeof p === 'string' ? undefined : p;
-        const length = part ? Spool.length(part.ref, part.part) : (text as Buffer).length;
+        const length = part ? spool.length(part.ref, part.part) : (text as Buffer).length;
         if (used + length > size && used > 0) {
           // Every consumer (stage, hashPieces) is done with a piece before it asks for the next,
           // so one buffer serves the whole file: a new megabyte per piece left 50 MB of garbage
@@ -868,7 +854,7 @@ async function saveState(
     let n = 0;
     for (const i of items) {
       if (i.stateHash === undefined) continue; // items are in path (key) order already
-      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(i.report.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.report.outputs)},"entry":`;
+      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(i.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.outputs)},"entry":`;
       yield { ref: i.ref, part: ENTRY_PART };
       yield '}';
     }

@@ -466,8 +466,10 @@ async function exportCommand(
     import('../progress-bar.js'),
     import('node:path'),
   ]);
-  const inputs = await discoverFiles(paths, io.cwd, lang);
-  const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  // Only the absolute paths are kept: the export holds them until it ends.
+  const files = (await discoverFiles(paths, io.cwd, lang)).flatMap((i) =>
+    'absolute' in i ? [i.absolute] : [],
+  );
   const json = flags.format === 'json';
   let bar: ReturnType<typeof createProgressBar> | undefined;
   // Problems are printed a chunk of files at a time, as the export reads them back in path order.
