@@ -460,9 +460,9 @@ async function exportCommand(
     });
 
   if (flags.annual) return annualExport(paths, flags, ctx, outDir);
-  const [{ discoverFiles }, { exportReports }, { createProgressBar }, path] = await Promise.all([
+  const [{ discoverFiles }, { exportInThread }, { createProgressBar }, path] = await Promise.all([
     import('../files.js'),
-    import('../../export/index.js'),
+    import('../export-thread.js'),
     import('../progress-bar.js'),
     import('node:path'),
   ]);
@@ -484,7 +484,7 @@ async function exportCommand(
   const problems = { files: 0, errors: 0, warnings: 0 };
 
   io.graceful?.();
-  const summary = await exportReports({
+  const summary = await exportInThread({
     ...(io.signal ? { signal: io.signal } : {}),
     ...(io.lockOwner ? { lock: io.lockOwner } : {}),
     files,

@@ -1,0 +1,143 @@
+/**
+ * `fangan export` runs the export in a thread of its own (src/cli/export-thread.ts). These tests
+ * import dist/ (built by `npm test`): from the TypeScript sources there is no compiled thread and
+ * the export would simply run in the test's thread.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileResult } from '../src/diagnostics/types.js';
+import type { ExportEvent, ExportOptions } from '../src/export/index.js';
+
+const root = process.cwd();
+const fixtures = path.join(root, 'test/fixtures/report');
+const work = mkdtempSync(path.join(tmpdir(), 'fangan-export-thread-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type ThreadModule = typeof import('../src/cli/export-thread.js');
+type ExportModule = typeof import('../src/export/index.js');
+let thread: ThreadModule;
+let direct: ExportModule;
+beforeAll(async () => {
+  const load = async <T>(rel: string): Promise<T> => {
+    const entry = path.join(root, rel);
+    // No silent skip: the point is the compiled thread; `npm test` builds before vitest.
+    return (await import(pathToFileURL(entry).href).catch(() => {
+      throw new Error(`${entry} is missing: run \`npm run build\` first`);
+    })) as T;
+  };
+  thread = await load<ThreadModule>('dist/cli/export-thread.js');
+  direct = await load<ExportModule>('dist/export/index.js');
+});
+
+/** Towns a–d with a 2025Q1 progress file each; town c's file is broken. */
+function makeTowns(dir: string): string[] {
+  const plan = readFileSync(path.join(fixtures, 'plan.yaml'), 'utf8');
+  const progress = readFileSync(path.join(fixtures, 'progress-q1.yaml'), 'utf8');
+  return ['a', 'b', 'c', 'd'].map((t) => {
+    const town = path.join(dir, t);
+    mkdirSync(town, { recursive: true });
+    writeFileSync(path.join(town, 'plan.yaml'), plan.replaceAll('试验镇', `试验${t}镇`));
+    const text = progress.replaceAll('试验镇', `试验${t}镇`);
+    const file = path.join(town, 'q1.yaml');
+    writeFileSync(file, t === 'c' ? text.replace('quarter:', 'quarter: [') : text);
+    return file;
+  });
+}
+
+const options = (dir: string, outDir: string, files: string[]): ExportOptions => ({
+  files,
+  outDir,
+  cwd: dir,
+  formats: ['docx', 'md'],
+  threads: 1,
+  force: false,
+  lang: 'zh-CN',
+  version: '0.0.0-test',
+});
+
+const folderBytes = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((n) => n !== '.fangan-lock')
+      .sort()
+      .map((n) => [n, readFileSync(path.join(dir, n)).toString('base64')]),
+  );
+
+describe('export in its own thread (compiled)', () => {
+  it('gives the summary, events, problems and files the export gives in this thread', async () => {
+    const dir = path.join(work, 'same');
+    const files = makeTowns(path.join(dir, 'towns'));
+    const runWith = async (how: 'thread' | 'direct') => {
+      const outDir = path.join(dir, `out-${how}`);
+      const events: ExportEvent[] = [];
+      const problems: { results: FileResult[]; last: boolean }[] = [];
+      const run = how === 'thread' ? thread.exportInThread : direct.exportReports;
+      const summary = await run({
+        ...options(dir, outDir, files),
+        onEvent: (e) => events.push(e),
+        onProblems: async (results, last) => {
+          // A slow printer: the thread must wait for each chunk.
+          await new Promise((r) => setTimeout(r, 20));
+          problems.push({ results, last });
+        },
+      });
+      return { summary, events, problems, bytes: folderBytes(outDir) };
+    };
+    const inThread = await runWith('thread');
+    const here = await runWith('direct');
+    expect(inThread.summary).toEqual(here.summary);
+    expect(inThread.summary.counts).toEqual({ written: 3, skipped: 0, failed: 1 });
+    expect(inThread.problems).toEqual(here.problems);
+    expect(inThread.problems.at(-1)?.last).toBe(true);
+    expect(inThread.problems.flatMap((p) => p.results.map((r) => r.file))).toContain(
+      'towns/c/q1.yaml',
+    );
+    // The events are the same but for the figures, which the thread keeps to itself.
+    // (In completion order, which differs from run to run: compared by source.)
+    const strip = (events: ExportEvent[]) =>
+      events
+        .map((e) => {
+          if (e.type !== 'report') return { source: '', e };
+          const { figures: _figures, ...record } = e.record;
+          return { source: record.source, e: { ...e, record } };
+        })
+        .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+        .map((x) => x.e);
+    expect(inThread.events.some((e) => e.type === 'report' && e.record.figures)).toBe(false);
+    expect(here.events.some((e) => e.type === 'report' && e.record.figures)).toBe(true);
+    expect(strip(inThread.events)).toEqual(strip(here.events));
+    // Byte for byte the same folder (index, state, manifest, reports, roll-up).
+    expect(Object.keys(inThread.bytes).length).toBeGreaterThan(8);
+    expect(inThread.bytes).toEqual(here.bytes);
+  });
+
+  it('an abort stops the thread: the export rejects and leaves no lock behind', async () => {
+    const dir = path.join(work, 'abort');
+    const files = makeTowns(path.join(dir, 'towns'));
+    const outDir = path.join(dir, 'out');
+    const controller = new AbortController();
+    const run = thread.exportInThread({
+      ...options(dir, outDir, files),
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'start') controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow('export interrupted');
+    expect(existsSync(path.join(outDir, '.fangan-lock'))).toBe(false);
+    // The next run takes the folder and writes everything.
+    const summary = await thread.exportInThread(options(dir, outDir, files));
+    expect(summary.counts.written).toBe(3);
+  });
+});
