@@ -369,7 +369,7 @@ async function readLayout(handle: FileHandle): Promise<ManifestStore | undefined
 /** The whole file from its first byte (`FileHandle.readFile` would go on from where reading stopped). */
 async function readWhole(handle: FileHandle): Promise<string> {
   const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
+  for (let position = 0; ;) {
     const chunk = Buffer.allocUnsafe(CHUNK);
     const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
     if (bytesRead === 0) break;
