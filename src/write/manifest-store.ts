@@ -343,7 +343,7 @@ const CHUNK = 64 * 1024;
  * Reads the manifest open as `handle` a chunk at a time. Returns the store, or `undefined` when
  * the file is not exactly in our layout (the caller then reads it whole).
  */
-async function readLayout(handle: FileHandle): Promise<ManifestStore | undefined> {
+export async function readLayout(handle: FileHandle): Promise<ManifestStore | undefined> {
   const reader = new LayoutReader();
   /** The start of a line cut by the end of the previous chunk. */
   let carry = Buffer.alloc(0);
