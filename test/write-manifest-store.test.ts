@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +157,14 @@ describe('the compact manifest store', () => {
     }
   });
 
+  it('reads a big minified manifest (one long line) through JSON.parse', async () => {
+    const files = bigFiles(3000);
+    const text = JSON.stringify({ version: 1, files });
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(await layoutOf(text)).toBeUndefined();
+    expect((await storeOf(text))?.toFiles()).toEqual({ ...files });
+  });
+
   it('calls a damaged manifest damaged, however close to our layout it looks', async () => {
     const text = oldSerializer(bigFiles(300));
     const lines = text.split('\n');
@@ -237,6 +246,22 @@ describe('OutputWriter with the compact store', () => {
     );
   });
 
+  it('warns FG4007 for a FIFO in place of the manifest, without waiting for a writer', async () => {
+    const dir = tempDir();
+    await writeOutputs(dir, [{ name: 'a.md', data: 'v1' }], { lock: testLockOwner });
+    const path = join(dir, MANIFEST_NAME);
+    unlinkSync(path);
+    const made = spawnSync('mkfifo', [path]);
+    if (made.status !== 0) {
+      console.warn('FIFO manifest test skipped: mkfifo is not available here');
+      return;
+    }
+    const result = await writeOutputs(dir, [{ name: 'a.md', data: 'v2' }], {
+      lock: testLockOwner,
+    });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FG4007', 'FG4002']);
+  });
+
   it('warns FG4007 for a damaged manifest or a symbolic link in its place', async () => {
     for (const spoil of ['truncate', 'symlink'] as const) {
       const dir = tempDir();
@@ -246,8 +271,7 @@ describe('OutputWriter with the compact store', () => {
       else {
         const elsewhere = join(tempDir(), 'm.json');
         writeFileSync(elsewhere, readFileSync(path));
-        writeFileSync(path, '');
-        await import('node:fs/promises').then((f) => f.unlink(path));
+        unlinkSync(path);
         symlinkSync(elsewhere, path);
       }
       const result = await writeOutputs(dir, [{ name: 'a.md', data: 'v2' }], {

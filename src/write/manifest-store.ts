@@ -311,13 +311,14 @@ class LayoutReader {
   private plainHash(bytes: Buffer): boolean {
     if (bytes.length !== SHA_LINE_LENGTH || bytes[SHA_LINE_LENGTH - 1] !== QUOTE) return false;
     if (!bytes.subarray(0, SHA_HEAD.length).equals(SHA_HEAD)) return false;
+    for (let i = SHA_HEAD.length; i < SHA_LINE_LENGTH - 1; i++) {
+      if (nibble(bytes[i] as number) < 0) return false;
+    }
     const slot = this.store.newSlot();
     const out = this.store.slotBytes(slot);
     for (let i = 0; i < HASH_BYTES; i++) {
-      const hi = nibble(bytes[SHA_HEAD.length + 2 * i] as number);
-      const lo = nibble(bytes[SHA_HEAD.length + 2 * i + 1] as number);
-      if (hi < 0 || lo < 0) return false;
-      out[i] = (hi << 4) | lo;
+      const at = SHA_HEAD.length + 2 * i;
+      out[i] = (nibble(bytes[at] as number) << 4) | nibble(bytes[at + 1] as number);
     }
     this.slot = slot;
     return true;
@@ -360,6 +361,9 @@ export async function readLayout(handle: FileHandle): Promise<ManifestStore | un
       if (!reader.line(bytes.subarray(start, nl))) return undefined;
       start = nl + 1;
     }
+    // Our lines are short (a name is at most 255 bytes): a longer one is some other layout, such
+    // as minified JSON, which JSON.parse reads better than a carry grown chunk by chunk.
+    if (length - start > CHUNK) return undefined;
     // Copied, so the chunk it came from can go.
     carry = Buffer.from(bytes.subarray(start, length));
   }
