@@ -15,6 +15,8 @@ import type { ManifestEntry } from './manifest.js';
 import type { WriteFs } from './fs.js';
 
 const HASH_BYTES = 32;
+/** Slots per page of hashes: 64 KB pages, so a big manifest never copies or over-allocates much. */
+const PAGE_SLOTS = 2048;
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Entries per piece of `pieces`. */
@@ -25,9 +27,9 @@ const isPlain = (entry: ManifestEntry): boolean =>
   HEX64.test(entry.sha256) && Object.keys(entry).length === 1;
 
 export class ManifestStore {
-  /** File name -> slot in `hashes` (plain entries) or the entry itself (the others). */
+  /** File name -> slot in `pages` (plain entries) or the entry itself (the others). */
   private readonly entries = new Map<string, number | ManifestEntry>();
-  private hashes = Buffer.alloc(HASH_BYTES * 256);
+  private readonly pages: Buffer[] = [];
   private slots = 0;
 
   get size(): number {
@@ -42,14 +44,14 @@ export class ManifestStore {
   sha256Of(name: string): string | undefined {
     const at = this.entries.get(name);
     if (typeof at !== 'number') return at?.sha256;
-    return this.hashes.toString('hex', at * HASH_BYTES, (at + 1) * HASH_BYTES);
+    return this.hex(at);
   }
 
   /** The entry of `name`, as an object (made afresh for a plain entry). */
   get(name: string): ManifestEntry | undefined {
     const at = this.entries.get(name);
     if (typeof at !== 'number') return at;
-    return { sha256: this.hashes.toString('hex', at * HASH_BYTES, (at + 1) * HASH_BYTES) };
+    return { sha256: this.hex(at) };
   }
 
   /**
@@ -65,7 +67,7 @@ export class ManifestStore {
       return;
     }
     const at = typeof before === 'number' ? before : this.newSlot();
-    this.hashes.write(entry.sha256, at * HASH_BYTES, HASH_BYTES, 'hex');
+    this.slotBytes(at).write(entry.sha256, 'hex');
     this.entries.set(name, at);
   }
 
@@ -76,17 +78,25 @@ export class ManifestStore {
 
   /** A new slot, its 32 bytes for the caller to fill. */
   newSlot(): number {
-    if ((this.slots + 1) * HASH_BYTES > this.hashes.length) {
-      const bigger = Buffer.alloc(this.hashes.length * 2);
-      this.hashes.copy(bigger);
-      this.hashes = bigger;
+    if (this.slots === this.pages.length * PAGE_SLOTS) {
+      this.pages.push(Buffer.alloc(PAGE_SLOTS * HASH_BYTES));
     }
     return this.slots++;
   }
 
   /** The 32 bytes of `slot`, for the streamed reader to decode a hash straight into. */
   slotBytes(slot: number): Buffer {
-    return this.hashes.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES);
+    const start = (slot % PAGE_SLOTS) * HASH_BYTES;
+    return (this.pages[Math.floor(slot / PAGE_SLOTS)] as Buffer).subarray(
+      start,
+      start + HASH_BYTES,
+    );
+  }
+
+  private hex(slot: number): string {
+    const start = (slot % PAGE_SLOTS) * HASH_BYTES;
+    const page = this.pages[Math.floor(slot / PAGE_SLOTS)] as Buffer;
+    return page.toString('hex', start, start + HASH_BYTES);
   }
 
   /** Files `name` under a slot `newSlot` gave and the reader filled. */
@@ -136,7 +146,7 @@ export class ManifestStore {
         // At depth 2, as JSON.stringify(…, null, 2) indents it.
         const entry =
           typeof at === 'number'
-            ? `{\n      "sha256": "${this.hashes.toString('hex', at * HASH_BYTES, (at + 1) * HASH_BYTES)}"\n    }`
+            ? `{\n      "sha256": "${this.hex(at)}"\n    }`
             : JSON.stringify(at, null, 2).replace(/\n/g, '\n    ');
         piece += `    ${JSON.stringify(name)}: ${entry}${i < names.length - 1 ? ',' : ''}\n`;
       }
