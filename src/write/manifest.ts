@@ -10,6 +10,7 @@ import { atomicWriteFile } from './atomic.js';
 import { isSafeFileName } from './file-name.js';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
 import { JournalWriter, readJournal, type JournalLine } from './journal.js';
+import { ManifestStore, readManifestStore } from './manifest-store.js';
 
 export const MANIFEST_NAME = '.fangan-manifest.json';
 
@@ -25,20 +26,8 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
-export const emptyManifest = (): Manifest => ({
-  version: 1,
-  files: Object.create(null) as Record<string, ManifestEntry>,
-});
-
 export const sha256 = (data: Uint8Array | string): string =>
   createHash('sha256').update(data).digest('hex');
-
-const isEntry = (v: unknown): v is ManifestEntry =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as ManifestEntry).sha256 === 'string' &&
-  ((v as ManifestEntry).inputs === undefined ||
-    (typeof (v as ManifestEntry).inputs === 'object' && (v as ManifestEntry).inputs !== null));
 
 /**
  * Reads the manifest of `dir`, with the lines of its journal (see journal.ts) merged in. A
@@ -50,21 +39,30 @@ export async function readManifest(
   dir: string,
   fs: WriteFs = nodeFs,
 ): Promise<{ manifest: Manifest; damaged: boolean; journal: boolean }> {
+  const { store, ...read } = await readStore(dir, fs);
+  return { manifest: { version: 1, files: store.toFiles() }, ...read };
+}
+
+/** `readManifest` into a compact store, as `OutputWriter` keeps it (see manifest-store.ts). */
+export async function readStore(
+  dir: string,
+  fs: WriteFs = nodeFs,
+): Promise<{ store: ManifestStore; damaged: boolean; journal: boolean }> {
   const read = await readManifestFile(dir, fs);
   const lines = await readJournal(dir, fs);
-  if (lines.length > 0) await resolveEntries(dir, read.manifest, lines, fs);
+  if (lines.length > 0) await resolveEntries(dir, read.store, lines, fs);
   return { ...read, journal: lines.length > 0 };
 }
 
 /**
- * Merges journal lines into `manifest`. A file can have several recorded hashes (the manifest's
+ * Merges journal lines into `store`. A file can have several recorded hashes (the manifest's
  * and journal lines of later writes, some of which may never have reached their rename): the
  * last one matching the bytes on disk wins; if none matches, the file was edited by hand and the
  * newest record stays (FG4001). A file that is not there keeps only its manifest entry.
  */
 async function resolveEntries(
   dir: string,
-  manifest: Manifest,
+  store: ManifestStore,
   lines: readonly JournalLine[],
   fs: WriteFs,
 ): Promise<void> {
@@ -77,7 +75,7 @@ async function resolveEntries(
     else byName.set(line.name, [line]);
   }
   for (const [name, list] of byName) {
-    const before = manifest.files[name];
+    const before = store.get(name);
     const candidates: ManifestEntry[] = [
       ...(before ? [before] : []),
       ...list.map(({ sha256, inputs }) => (inputs ? { sha256, inputs } : { sha256 })),
@@ -93,44 +91,20 @@ async function resolveEntries(
     const actual = sha256(bytes);
     const match = candidates.filter((c) => c.sha256 === actual).pop();
     const chosen = match ?? candidates[candidates.length - 1];
-    if (chosen) manifest.files[name] = chosen;
+    if (chosen) store.set(name, chosen);
   }
 }
 
 async function readManifestFile(
   dir: string,
   fs: WriteFs,
-): Promise<{ manifest: Manifest; damaged: boolean }> {
-  const path = join(dir, MANIFEST_NAME);
-  let text: string;
+): Promise<{ store: ManifestStore; damaged: boolean }> {
   try {
-    if ((await fs.lstat(path)).isSymbolicLink()) {
-      return { manifest: emptyManifest(), damaged: true };
-    }
-    text = await fs.readFile(path, 'utf8');
+    const store = await readManifestStore(join(dir, MANIFEST_NAME), fs);
+    return store ? { store, damaged: false } : { store: new ManifestStore(), damaged: true };
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') {
-      return { manifest: emptyManifest(), damaged: false };
-    }
+    if (errnoCode(err) === 'ENOENT') return { store: new ManifestStore(), damaged: false };
     throw err;
-  }
-  try {
-    const data = JSON.parse(text) as { version?: unknown; files?: unknown };
-    if (data.version !== 1 || typeof data.files !== 'object' || data.files === null) {
-      return { manifest: emptyManifest(), damaged: true };
-    }
-    // A null-prototype record, so a file called `__proto__` is just a key.
-    const files: Record<string, ManifestEntry> = Object.create(null) as Record<
-      string,
-      ManifestEntry
-    >;
-    for (const [name, entry] of Object.entries(data.files)) {
-      if (!isEntry(entry)) return { manifest: emptyManifest(), damaged: true };
-      files[name] = entry;
-    }
-    return { manifest: { version: 1, files }, damaged: false };
-  } catch {
-    return { manifest: emptyManifest(), damaged: true };
   }
 }
 
@@ -139,33 +113,12 @@ export function serializeManifest(manifest: Manifest): string {
   return [...manifestPieces(manifest)].join('');
 }
 
-/** Entries per piece of `manifestPieces`. */
-const ENTRIES_PER_PIECE = 2000;
-
 /**
  * The manifest's text a few thousand entries at a time: the bytes of
  * `JSON.stringify({ version: 1, files }, null, 2)` with the names sorted, and a final newline.
  */
-export function* manifestPieces(manifest: Manifest): Generator<string> {
-  const names = Object.keys(manifest.files)
-    .filter((n) => manifest.files[n])
-    .sort();
-  if (names.length === 0) {
-    yield '{\n  "version": 1,\n  "files": {}\n}\n';
-    return;
-  }
-  yield '{\n  "version": 1,\n  "files": {\n';
-  for (let at = 0; at < names.length; at += ENTRIES_PER_PIECE) {
-    let piece = '';
-    for (let i = at; i < Math.min(at + ENTRIES_PER_PIECE, names.length); i++) {
-      const name = names[i] as string;
-      // At depth 2, as JSON.stringify(…, null, 2) indents it.
-      const entry = JSON.stringify(manifest.files[name], null, 2).replace(/\n/g, '\n    ');
-      piece += `    ${JSON.stringify(name)}: ${entry}${i < names.length - 1 ? ',' : ''}\n`;
-    }
-    yield piece;
-  }
-  yield '  }\n}\n';
+export function manifestPieces(manifest: Manifest): Generator<string> {
+  return ManifestStore.fromFiles(manifest.files).pieces();
 }
 
 /**
@@ -178,12 +131,12 @@ export async function updateManifest(
   entries: Record<string, ManifestEntry | null>,
   fs: WriteFs = nodeFs,
 ): Promise<Manifest> {
-  const { manifest } = await readManifest(dir, fs);
+  const { store } = await readStore(dir, fs);
   for (const [name, entry] of Object.entries(entries)) {
-    if (entry === null) delete manifest.files[name];
-    else manifest.files[name] = entry;
+    if (entry === null) store.delete(name);
+    else store.set(name, entry);
   }
-  await atomicWriteFile(dir, MANIFEST_NAME, serializeManifest(manifest), { fs });
+  await atomicWriteFile(dir, MANIFEST_NAME, { pieces: () => store.pieces() }, { fs });
   await new JournalWriter(dir, fs).remove();
-  return manifest;
+  return { version: 1, files: store.toFiles() };
 }

@@ -34,14 +34,8 @@ import { isSafeFileName } from './file-name.js';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
 import { JournalWriter, JOURNAL_NAME, type JournalLine } from './journal.js';
 import { acquireLock, LOCK_NAME, type LockOwner } from './lock.js';
-import {
-  manifestPieces,
-  readManifest,
-  sha256,
-  MANIFEST_NAME,
-  type Manifest,
-  type ManifestEntry,
-} from './manifest.js';
+import { readStore, sha256, MANIFEST_NAME, type ManifestEntry } from './manifest.js';
+import type { ManifestStore } from './manifest-store.js';
 
 export interface OutputFile {
   /** A file name (one segment) made with `safeFileName`. */
@@ -168,7 +162,8 @@ export interface OutputWriterOptions extends WriteOptions {
 }
 
 interface Opened {
-  manifest?: Manifest;
+  /** The folder's manifest, compact: 40,000 entries are never 40,000 objects. */
+  manifest?: ManifestStore;
   problems: Diagnostic[];
   journal?: JournalWriter;
   /** A journal of an earlier, interrupted run was merged: the manifest is due a rewrite. */
@@ -268,7 +263,7 @@ export class OutputWriter {
           await atomicWriteFile(
             this.dir,
             MANIFEST_NAME,
-            { pieces: () => manifestPieces(manifest) },
+            { pieces: () => manifest.pieces() },
             {
               syncFolder: false,
               fs: this.fs,
@@ -347,12 +342,12 @@ export class OutputWriter {
     const release = lock.release;
     try {
       await removeStaleTemps(dir, fs);
-      const read = await readManifest(dir, fs);
+      const read = await readStore(dir, fs);
       const problems = read.damaged
         ? [this.diagnostic('FG4007', join(dir, MANIFEST_NAME), {})]
         : [];
       return {
-        manifest: read.manifest,
+        manifest: read.store,
         problems,
         journal: new JournalWriter(dir, fs),
         replayed: read.journal,
@@ -401,7 +396,7 @@ export class OutputWriter {
           continue;
         }
         if (options.force) continue;
-        const recorded = manifest.files[f.name]?.sha256;
+        const recorded = manifest.sha256Of(f.name);
         if (isPieces(f.data)) {
           // A big file is compared by hashes, each side read a piece at a time.
           const actual = await hashFile(path, fs);
@@ -491,7 +486,7 @@ export class OutputWriter {
       return { written: [], diagnostics };
     }
     await Promise.all(backups.map((b) => (b ? fs.unlink(b).catch(() => undefined) : undefined)));
-    files.forEach((f, i) => (manifest.files[f.name] = entries[i] as ManifestEntry));
+    files.forEach((f, i) => manifest.set(f.name, entries[i] as ManifestEntry));
     this.changed += files.length;
     return { written: files.map((f) => join(dir, f.name)), diagnostics };
   }
