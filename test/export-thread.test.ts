@@ -140,4 +140,20 @@ describe('export in its own thread (compiled)', () => {
     const summary = await thread.exportInThread(options(dir, outDir, files));
     expect(summary.counts.written).toBe(3);
   });
+
+  it('a thread out of memory rejects with ExportOutOfMemory (FG6103 on the command line)', async () => {
+    const dir = path.join(work, 'oom');
+    const files = makeTowns(path.join(dir, 'towns'));
+    // 4 MB of old generation cannot even load the export's modules.
+    const run = thread.exportInThread(options(dir, path.join(dir, 'out'), files), 4);
+    await expect(run).rejects.toBeInstanceOf(thread.ExportOutOfMemory);
+    await expect(run).rejects.toThrow('out of memory (4 MB)');
+  });
+
+  it('bounds the old generation by the batch: ten times what a report keeps, from 256 MB up', () => {
+    expect(thread.exportOldGenerationMb(0)).toBe(256);
+    expect(thread.exportOldGenerationMb(20_000)).toBe(569);
+    // 16 KB a report: far above the ~2 KB the export keeps of each until it ends.
+    expect(thread.exportOldGenerationMb(100_000) - 256).toBeGreaterThan((100_000 * 2 * 5) / 1024);
+  });
 });

@@ -460,7 +460,7 @@ async function exportCommand(
     });
 
   if (flags.annual) return annualExport(paths, flags, ctx, outDir);
-  const [{ discoverFiles }, { exportInThread }, { createProgressBar }, path] = await Promise.all([
+  const [{ discoverFiles }, thread, { createProgressBar }, path] = await Promise.all([
     import('../files.js'),
     import('../export-thread.js'),
     import('../progress-bar.js'),
@@ -484,54 +484,60 @@ async function exportCommand(
   const problems = { files: 0, errors: 0, warnings: 0 };
 
   io.graceful?.();
-  const summary = await exportInThread({
-    ...(io.signal ? { signal: io.signal } : {}),
-    ...(io.lockOwner ? { lock: io.lockOwner } : {}),
-    files,
-    outDir,
-    cwd: io.cwd,
-    formats: settings.formats,
-    threads,
-    force: Boolean(flags.force),
-    lang,
-    version,
-    ...(quarter === undefined ? {} : { quarter }),
-    ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
-    ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
-    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-    ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
-    ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
-    ...(pdf ? { pdf: { env: io.env, keepDocx } } : {}),
-    onEvent: (event) => {
-      if (event.type === 'start') {
-        bar = createProgressBar(io, event.total, {
-          quiet: json,
-          label: lang === 'en' ? 'export' : '导出',
-        });
-        return;
-      }
-      const r = event.record;
-      if (r.status === 'failed') {
-        bar?.note(
-          `✖ ${r.source}${r.diagnostics[0] ? `  ${r.diagnostics[0].code} ${r.diagnostics[0].message}` : ''}`,
-        );
-      }
-      bar?.tick(r.town ?? r.source);
-    },
-    ...(stylish
-      ? {
-          onProblems: (results: FileResult[]) => {
-            bar?.done();
-            for (const r of results) {
-              problems.files++;
-              for (const d of r.diagnostics)
-                problems[d.severity === 'error' ? 'errors' : 'warnings']++;
-            }
-            io.stderr.write(stylish.stylishBlocks(results, formatOptions));
-          },
+  const summary = await thread
+    .exportInThread({
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.lockOwner ? { lock: io.lockOwner } : {}),
+      files,
+      outDir,
+      cwd: io.cwd,
+      formats: settings.formats,
+      threads,
+      force: Boolean(flags.force),
+      lang,
+      version,
+      ...(quarter === undefined ? {} : { quarter }),
+      ...(settings.templateDir === undefined ? {} : { templateDir: settings.templateDir }),
+      ...(settings.profileFile === undefined ? {} : { profileFile: settings.profileFile }),
+      ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+      ...(flags.issuer === undefined ? {} : { issuer: flags.issuer.trim() }),
+      ...(flags.addressee === undefined ? {} : { addressee: flags.addressee.trim() }),
+      ...(pdf ? { pdf: { env: io.env, keepDocx } } : {}),
+      onEvent: (event) => {
+        if (event.type === 'start') {
+          bar = createProgressBar(io, event.total, {
+            quiet: json,
+            label: lang === 'en' ? 'export' : '导出',
+          });
+          return;
         }
-      : {}),
-  });
+        const r = event.record;
+        if (r.status === 'failed') {
+          bar?.note(
+            `✖ ${r.source}${r.diagnostics[0] ? `  ${r.diagnostics[0].code} ${r.diagnostics[0].message}` : ''}`,
+          );
+        }
+        bar?.tick(r.town ?? r.source);
+      },
+      ...(stylish
+        ? {
+            onProblems: (results: FileResult[]) => {
+              bar?.done();
+              for (const r of results) {
+                problems.files++;
+                for (const d of r.diagnostics)
+                  problems[d.severity === 'error' ? 'errors' : 'warnings']++;
+              }
+              io.stderr.write(stylish.stylishBlocks(results, formatOptions));
+            },
+          }
+        : {}),
+    })
+    .catch((err: unknown) => {
+      // More than the generous bound of exportOldGenerationMb: a diagnostic, not a stack trace.
+      if (err instanceof thread.ExportOutOfMemory) throw usage('FG6103', { limit: err.limitMb });
+      throw err;
+    });
   bar?.done();
   if (summary.unwritable) {
     // The output folder cannot be used: nothing was rendered or written.

@@ -63,6 +63,15 @@ export const reportMessages: MessageTable = {
       en: 'Check that the output folder is writable and the disk not full; the reports written this time are fine.',
     },
   },
+  FG6103: {
+    severity: 'error',
+    'zh-CN': '导出所需内存超过上限（{limit} MB），导出已中止；已写好的文件保留在输出目录中',
+    en: 'The export needed more memory than its limit ({limit} MB) and stopped; the files written so far stay in the output folder',
+    fix: {
+      'zh-CN': '把输入分成几批分别导出，例如按县分别导出，或用 --quarter 每次导出一个季度。',
+      en: 'Export the inputs in smaller batches, e.g. one county at a time, or one quarter at a time with --quarter.',
+    },
+  },
   FG6200: {
     severity: 'warning',
     'zh-CN': '上一季度的进展文件 {file} 有错误，汇报中不与它及更早的季度比较（环比）',
