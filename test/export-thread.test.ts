@@ -103,20 +103,26 @@ describe('export in its own thread (compiled)', () => {
     expect(inThread.problems.flatMap((p) => p.results.map((r) => r.file))).toContain(
       'towns/c/q1.yaml',
     );
-    // The events are the same but for the figures, which the thread keeps to itself.
-    // (In completion order, which differs from run to run: compared by source.)
-    const strip = (events: ExportEvent[]) =>
+    // The events carry what a progress display shows: status, town, a failed file's first problem.
+    const shown = (events: ExportEvent[]) =>
       events
-        .map((e) => {
-          if (e.type !== 'report') return { source: '', e };
-          const { figures: _figures, ...record } = e.record;
-          return { source: record.source, e: { ...e, record } };
-        })
-        .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
-        .map((x) => x.e);
+        .map((e) =>
+          e.type === 'report'
+            ? [
+                e.record.source,
+                e.record.status,
+                e.record.town,
+                e.record.status === 'failed' ? e.record.diagnostics[0]?.code : undefined,
+              ]
+            : [e.type, e.total],
+        )
+        // (In completion order, which differs from run to run.)
+        .sort((a, b) => String(a).localeCompare(String(b)));
+    expect(shown(inThread.events)).toEqual(shown(here.events));
     expect(inThread.events.some((e) => e.type === 'report' && e.record.figures)).toBe(false);
-    expect(here.events.some((e) => e.type === 'report' && e.record.figures)).toBe(true);
-    expect(strip(inThread.events)).toEqual(strip(here.events));
+    expect(shown(inThread.events).filter((e) => e[1] === 'failed')).toEqual([
+      ['towns/c/q1.yaml', 'failed', '试验c镇', 'FG1112'],
+    ]);
     // Byte for byte the same folder (index, state, manifest, reports, roll-up).
     expect(Object.keys(inThread.bytes).length).toBeGreaterThan(8);
     expect(inThread.bytes).toEqual(here.bytes);

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../diagnostics/types.js';
 import { exportReports } from '../export/index.js';
-import type { ReportRecord } from '../export/index.js';
+import type { ExportEvent, ReportRecord } from '../export/index.js';
 import type { ControlMessage, ThreadMessage, ThreadOptions } from './export-thread.js';
 import { processLockOwner } from './io.js';
 
@@ -23,22 +23,51 @@ port.on('message', (message: ControlMessage) => {
 });
 
 let chunks = 0;
+/**
+ * Events go over in batches, and a report's only with what a progress display shows (its status,
+ * town, and for a failed one the first problem): 20,000 messages, each a full record, kept the
+ * command line's thread allocating enough that V8 grew its young generation to 32 MB.
+ */
+let events: ExportEvent[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+const flushEvents = (): void => {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  if (events.length === 0) return;
+  send({ type: 'events', events });
+  events = [];
+};
+const EVENT_BATCH = 256;
+const EVENT_WAIT_MS = 100;
+const progressOnly = (r: ReportRecord): ReportRecord => {
+  const record: ReportRecord = {
+    source: r.source,
+    status: r.status,
+    outputs: [],
+    diagnostics: r.status === 'failed' ? r.diagnostics.slice(0, 1) : [],
+  };
+  if (r.town) record.town = r.town;
+  if (r.quarter) record.quarter = r.quarter;
+  return record;
+};
+
 try {
   const summary = await exportReports({
     ...options,
     signal: controller.signal,
     ...(lockAsProcess ? { lock: processLockOwner } : {}),
     onEvent: (event) => {
-      if (event.type === 'report') {
-        // The figures are for index.json; the command line only shows the status.
-        const { figures: _figures, ...record }: ReportRecord = event.record;
-        send({ type: 'event', event: { type: 'report', record } });
-      } else send({ type: 'event', event });
+      events.push(
+        event.type === 'report' ? { type: 'report', record: progressOnly(event.record) } : event,
+      );
+      if (event.type === 'start' || events.length >= EVENT_BATCH) flushEvents();
+      else timer ??= setTimeout(flushEvents, EVENT_WAIT_MS);
     },
     ...(withProblems
       ? {
           onProblems: async (results: FileResult[], last: boolean) => {
             const id = chunks++;
+            flushEvents();
             await new Promise<void>((resolve) => {
               acks.set(id, resolve);
               send({ type: 'problems', id, results, last });
@@ -48,7 +77,9 @@ try {
         }
       : {}),
   });
+  flushEvents();
   send({ type: 'done', summary });
 } catch (err) {
+  flushEvents();
   send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 }

@@ -3,8 +3,10 @@
  * In the main thread V8 keeps growing the young generation over a long run (each report's reply
  * and files live across a few collections while they are written), to 32 MB by some 5,000 reports
  * where 1,000 needed 16: a cost that grew with the batch. The render workers are bounded the same
- * way (export/pool.ts). The command line keeps its progress bar and output; running from
- * TypeScript sources (tests) there is no compiled thread, so the export runs here.
+ * way (export/pool.ts). The command line keeps its progress bar and output: the events it gets
+ * carry what a progress display shows (a report's status and town, a failed one's first problem),
+ * not the figures or warnings. Running from TypeScript sources (tests) there is no compiled thread,
+ * so the export runs here.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +39,7 @@ export type ThreadOptions = Omit<ExportOptions, 'onEvent' | 'onProblems' | 'sign
 
 /** Thread -> command line. */
 export type ThreadMessage =
-  | { type: 'event'; event: ExportEvent }
+  | { type: 'events'; events: ExportEvent[] }
   | { type: 'problems'; id: number; results: FileResult[]; last: boolean }
   | { type: 'done'; summary: ExportSummary }
   | { type: 'failed'; message: string };
@@ -89,8 +91,8 @@ export async function exportInThread(
       };
       worker.on('message', (message: ThreadMessage) => {
         switch (message.type) {
-          case 'event':
-            onEvent?.(message.event);
+          case 'events':
+            for (const event of message.events) onEvent?.(event);
             return;
           case 'problems':
             // The thread waits for each chunk to be printed: they never pile up here.
