@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../src/diagnostics/types.js';
 import type { ExportEvent, ExportOptions } from '../src/export/index.js';
+import type { PathExportOptions } from '../src/cli/export-thread.js';
 
 const root = process.cwd();
 const fixtures = path.join(root, 'test/fixtures/report');
@@ -28,6 +29,7 @@ type ThreadModule = typeof import('../src/cli/export-thread.js');
 type ExportModule = typeof import('../src/export/index.js');
 let thread: ThreadModule;
 let direct: ExportModule;
+let cliIo: typeof import('../src/cli/io.js');
 beforeAll(async () => {
   const load = async <T>(rel: string): Promise<T> => {
     const entry = path.join(root, rel);
@@ -38,6 +40,7 @@ beforeAll(async () => {
   };
   thread = await load<ThreadModule>('dist/cli/export-thread.js');
   direct = await load<ExportModule>('dist/export/index.js');
+  cliIo = await load<typeof import('../src/cli/io.js')>('dist/cli/io.js');
 });
 
 /** Towns a–d with a 2025Q1 progress file each; town c's file is broken. */
@@ -66,6 +69,12 @@ const options = (dir: string, outDir: string, files: string[]): ExportOptions =>
   version: '0.0.0-test',
 });
 
+/** The same options for the thread, which finds the files itself: the folder as on the command line. */
+const threadOptions = (dir: string, outDir: string, files: string[]): PathExportOptions => {
+  const { files: _files, ...rest } = options(dir, outDir, files);
+  return { ...rest, paths: ['towns'] };
+};
+
 const folderBytes = (dir: string): Record<string, string> =>
   Object.fromEntries(
     readdirSync(dir)
@@ -82,16 +91,18 @@ describe('export in its own thread (compiled)', () => {
       const outDir = path.join(dir, `out-${how}`);
       const events: ExportEvent[] = [];
       const problems: { results: FileResult[]; last: boolean }[] = [];
-      const run = how === 'thread' ? thread.exportInThread : direct.exportReports;
-      const summary = await run({
-        ...options(dir, outDir, files),
+      const callbacks: Pick<ExportOptions, 'onEvent' | 'onProblems'> = {
         onEvent: (e) => events.push(e),
         onProblems: async (results, last) => {
           // A slow printer: the thread must wait for each chunk.
           await new Promise((r) => setTimeout(r, 20));
           problems.push({ results, last });
         },
-      });
+      };
+      const summary =
+        how === 'thread'
+          ? await thread.exportInThread({ ...threadOptions(dir, outDir, files), ...callbacks })
+          : await direct.exportReports({ ...options(dir, outDir, files), ...callbacks });
       return { summary, events, problems, bytes: folderBytes(outDir) };
     };
     const inThread = await runWith('thread');
@@ -134,7 +145,7 @@ describe('export in its own thread (compiled)', () => {
     const outDir = path.join(dir, 'out');
     const controller = new AbortController();
     const run = thread.exportInThread({
-      ...options(dir, outDir, files),
+      ...threadOptions(dir, outDir, files),
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'start') controller.abort();
@@ -143,7 +154,7 @@ describe('export in its own thread (compiled)', () => {
     await expect(run).rejects.toThrow('export interrupted');
     expect(existsSync(path.join(outDir, '.fangan-lock'))).toBe(false);
     // The next run takes the folder and writes everything.
-    const summary = await thread.exportInThread(options(dir, outDir, files));
+    const summary = await thread.exportInThread(threadOptions(dir, outDir, files));
     expect(summary.counts.written).toBe(3);
   });
 
@@ -151,15 +162,20 @@ describe('export in its own thread (compiled)', () => {
     const dir = path.join(work, 'oom');
     const files = makeTowns(path.join(dir, 'towns'));
     // 4 MB of old generation cannot even load the export's modules.
-    const run = thread.exportInThread(options(dir, path.join(dir, 'out'), files), 4);
+    const run = thread.exportInThread(threadOptions(dir, path.join(dir, 'out'), files), 4);
     await expect(run).rejects.toBeInstanceOf(thread.ExportOutOfMemory);
     await expect(run).rejects.toThrow('out of memory (4 MB)');
   });
 
-  it('bounds the old generation by the batch: ten times what a report keeps, from 256 MB up', () => {
-    expect(thread.exportOldGenerationMb(0)).toBe(256);
-    expect(thread.exportOldGenerationMb(20_000)).toBe(569);
-    // 16 KB a report: far above the ~2 KB the export keeps of each until it ends.
-    expect(thread.exportOldGenerationMb(100_000) - 256).toBeGreaterThan((100_000 * 2 * 5) / 1024);
+  it('a path that is not there is a usage error from the thread, as from the command line', async () => {
+    const dir = path.join(work, 'usage');
+    makeTowns(path.join(dir, 'towns'));
+    const run = thread.exportInThread({
+      ...threadOptions(dir, path.join(dir, 'out'), []),
+      paths: ['towns', 'no-such-folder'],
+    });
+    await expect(run).rejects.toBeInstanceOf(cliIo.UsageError);
+    await expect(run).rejects.toThrow(/^FG9001 .*no-such-folder/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });

@@ -7,12 +7,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '../diagnostics/types.js';
 import { exportReports } from '../export/index.js';
 import type { ExportEvent, ReportRecord } from '../export/index.js';
-import type { ControlMessage, ThreadMessage, ThreadOptions } from './export-thread.js';
+import {
+  exportFiles,
+  type ControlMessage,
+  type ThreadMessage,
+  type ThreadOptions,
+} from './export-thread.js';
+import { UsageError } from './io.js';
 import { processLockOwner } from './io.js';
 
 const port = parentPort;
 if (!port) throw new Error('export-thread-worker must run in a worker thread');
-const { lockAsProcess, withProblems, ...options } = workerData as ThreadOptions;
+const { lockAsProcess, withProblems, paths, ...options } = workerData as ThreadOptions;
 const send = (message: ThreadMessage): void => port.postMessage(message);
 
 const controller = new AbortController();
@@ -52,8 +58,10 @@ const progressOnly = (r: ReportRecord): ReportRecord => {
 };
 
 try {
+  const files = await exportFiles({ ...options, paths });
   const summary = await exportReports({
     ...options,
+    files,
     signal: controller.signal,
     ...(lockAsProcess ? { lock: processLockOwner } : {}),
     onEvent: (event) => {
@@ -81,5 +89,6 @@ try {
   send({ type: 'done', summary });
 } catch (err) {
   flushEvents();
-  send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  const message = err instanceof Error ? err.message : String(err);
+  send({ type: 'failed', message, usage: err instanceof UsageError });
 }

@@ -5,14 +5,16 @@
  * where 1,000 needed 16: a cost that grew with the batch. The render workers are bounded the same
  * way (export/pool.ts). The command line keeps its progress bar and output: the events it gets
  * carry what a progress display shows (a report's status and town, a failed one's first problem),
- * not the figures or warnings. Running from TypeScript sources (tests) there is no compiled thread,
- * so the export runs here.
+ * not the figures or warnings. The thread also finds the files: walking 25,000 of them left the
+ * command line's thread 18 MB of heap it only gave back once idle, at the start of the batch.
+ * Running from TypeScript sources (tests) there is no compiled thread, so all runs here.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../diagnostics/types.js';
 import type { ExportEvent, ExportOptions, ExportSummary } from '../export/index.js';
+import { UsageError } from './io.js';
 
 /**
  * Young generation of the export thread in MB. Measured with 1,000 and 5,000 reports (--jobs 1,
@@ -21,16 +23,24 @@ import type { ExportEvent, ExportOptions, ExportSummary } from '../export/index.
 export const EXPORT_YOUNG_MB = 12;
 
 /**
- * Old generation of the export thread in MB for a batch of `files` inputs: ten times what the
- * export keeps of a report (under 2 KB until the end), so no real batch comes near it, and small
- * enough that V8 collects early. Without a bound it lets the heap grow to up to 4x the live data
- * between two full collections; under 2 GB the factor falls towards 1.3 (V8 heap-controller).
+ * Old generation of the export thread in MB: a bound makes V8 collect early. Without one it lets
+ * the heap grow to up to 4x the live data between two full collections; with a bound of 1 GB the
+ * factor is at most 1.6 (V8 heap-controller: 1.3 at 256 MB, rising to 4 at 2 GB). The export keeps
+ * under 2 KB of a report until it ends, so 1 GB is room for some 400,000 reports (beyond: FG6103).
  */
-export const exportOldGenerationMb = (files: number): number =>
-  256 + Math.ceil((files * 16) / 1024);
+export const EXPORT_OLD_MB = 1024;
+
+/** What `exportInThread` takes: the export's options with the command-line paths to search. */
+export type PathExportOptions = Omit<ExportOptions, 'files'> & {
+  /** Files, folders and globs as on the command line (see `discoverFiles`). */
+  paths: readonly string[];
+};
 
 /** What the thread is given: the options without callbacks, signal or lock owner. */
-export type ThreadOptions = Omit<ExportOptions, 'onEvent' | 'onProblems' | 'signal' | 'lock'> & {
+export type ThreadOptions = Omit<
+  PathExportOptions,
+  'onEvent' | 'onProblems' | 'signal' | 'lock'
+> & {
   /** Take the folder lock as this process (pid), as the command line does. */
   lockAsProcess: boolean;
   /** Send the problems back (the command line prints them). */
@@ -42,7 +52,7 @@ export type ThreadMessage =
   | { type: 'events'; events: ExportEvent[] }
   | { type: 'problems'; id: number; results: FileResult[]; last: boolean }
   | { type: 'done'; summary: ExportSummary }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; usage: boolean };
 
 /** Command line -> thread. */
 export type ControlMessage = { type: 'abort' } | { type: 'ack'; id: number };
@@ -56,14 +66,22 @@ export class ExportOutOfMemory extends Error {
 
 const threadUrl = new URL('./export-thread-worker.js', import.meta.url);
 
-/** `oldGenerationMb` is for tests; the default is `exportOldGenerationMb` of the batch. */
+/** The files of `paths` as the export takes them (absolute; standard input has no place here). */
+export async function exportFiles(options: PathExportOptions): Promise<string[]> {
+  const { discoverFiles } = await import('./files.js');
+  const inputs = await discoverFiles(options.paths, options.cwd, options.lang);
+  return inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+}
+
+/** `oldGenerationMb` is for tests. */
 export async function exportInThread(
-  options: ExportOptions,
-  oldGenerationMb = exportOldGenerationMb(options.files.length),
+  options: PathExportOptions,
+  oldGenerationMb = EXPORT_OLD_MB,
 ): Promise<ExportSummary> {
   if (!existsSync(fileURLToPath(threadUrl))) {
     const { exportReports } = await import('../export/index.js');
-    return exportReports(options);
+    const { paths: _paths, ...rest } = options;
+    return exportReports({ ...rest, files: await exportFiles(options) });
   }
   const { onEvent, onProblems, signal, lock, ...rest } = options;
   const workerData: ThreadOptions = {
@@ -105,7 +123,9 @@ export async function exportInThread(
             settle(() => resolve(message.summary));
             return;
           case 'failed':
-            settle(() => reject(new Error(message.message)));
+            settle(() =>
+              reject(message.usage ? new UsageError(message.message) : new Error(message.message)),
+            );
         }
       });
       worker.on('error', (err: NodeJS.ErrnoException) => {

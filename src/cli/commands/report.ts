@@ -460,16 +460,11 @@ async function exportCommand(
     });
 
   if (flags.annual) return annualExport(paths, flags, ctx, outDir);
-  const [{ discoverFiles }, thread, { createProgressBar }, path] = await Promise.all([
-    import('../files.js'),
+  const [thread, { createProgressBar }, path] = await Promise.all([
     import('../export-thread.js'),
     import('../progress-bar.js'),
     import('node:path'),
   ]);
-  // Only the absolute paths are kept: the export holds them until it ends.
-  const files = (await discoverFiles(paths, io.cwd, lang)).flatMap((i) =>
-    'absolute' in i ? [i.absolute] : [],
-  );
   const json = flags.format === 'json';
   let bar: ReturnType<typeof createProgressBar> | undefined;
   // Problems are printed a chunk of files at a time, as the export reads them back in path order.
@@ -488,7 +483,7 @@ async function exportCommand(
     .exportInThread({
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.lockOwner ? { lock: io.lockOwner } : {}),
-      files,
+      paths,
       outDir,
       cwd: io.cwd,
       formats: settings.formats,
@@ -534,7 +529,7 @@ async function exportCommand(
         : {}),
     })
     .catch((err: unknown) => {
-      // More than the generous bound of exportOldGenerationMb: a diagnostic, not a stack trace.
+      // More than EXPORT_OLD_MB: a diagnostic, not a stack trace.
       if (err instanceof thread.ExportOutOfMemory) throw usage('FG6103', { limit: err.limitMb });
       throw err;
     });
