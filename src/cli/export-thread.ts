@@ -5,7 +5,8 @@
  * where 1,000 needed 16: a cost that grew with the batch. The render workers are bounded the same
  * way (export/pool.ts). The command line keeps its progress bar and output: the events it gets
  * carry what a progress display shows (a report's status and town, a failed one's first problem),
- * not the figures or warnings. The thread also finds the files: walking 25,000 of them left the
+ * not the figures or warnings, and the summary comes back without its report list (index.json has
+ * it). The thread also finds the files: walking 25,000 of them left the
  * command line's thread 18 MB of heap it only gave back once idle, at the start of the batch.
  * Running from TypeScript sources (tests) there is no compiled thread, so all runs here.
  */
