@@ -465,11 +465,18 @@ async function run(
     await spool.room();
   }
   old.reports.length = 0;
-  // A job's index is its candidate's.
-  const jobs: Job[] = [];
-  for (const [index, c] of candidates.entries()) {
-    if (!skipped.has(c)) jobs.push({ index, file: c.file, display: c.display });
-  }
+  // The candidates to render, by index (a job's index is its candidate's); jobs are made as sent.
+  const toRender = new Uint32Array(candidates.length - skipped.size);
+  let queued = 0;
+  for (const [index, c] of candidates.entries()) if (!skipped.has(c)) toRender[queued++] = index;
+  const jobs = {
+    length: toRender.length,
+    at: (i: number): Job | undefined => {
+      const index = toRender[i];
+      const c = index === undefined ? undefined : candidates[index];
+      return c && index !== undefined ? { index, file: c.file, display: c.display } : undefined;
+    },
+  };
   skipped.clear();
 
   /** The writer's diagnostics, its refusals worded for a batch. */

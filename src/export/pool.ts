@@ -41,6 +41,15 @@ export interface PoolOptions {
   heapMb?: number;
 }
 
+/**
+ * The jobs of a batch, made as they are sent (`at`), so 20,000 of them are never held at once; an
+ * array of jobs is one (`Array.prototype.at`).
+ */
+export interface JobList {
+  readonly length: number;
+  at(index: number): Job | undefined;
+}
+
 /** A lane renders one job at a time: a worker thread, or this thread without compiled JS. */
 interface Lane {
   /** Jobs sent and not answered yet, oldest (the one rendering) first. */
@@ -57,7 +66,7 @@ interface Lane {
  * gets a failed reply (FG6100 / FG6101), the jobs queued behind it go to a fresh worker, and the
  * batch goes on. Only a failing `onReply` (a bug of the caller) rejects.
  */
-export async function renderAll(jobs: readonly Job[], options: PoolOptions): Promise<void> {
+export async function renderAll(jobs: JobList, options: PoolOptions): Promise<void> {
   if (jobs.length === 0) return;
   const useWorkers = existsSync(fileURLToPath(workerUrl));
   const laneCount = useWorkers ? Math.max(1, Math.min(options.threads, jobs.length)) : 1;
@@ -91,7 +100,7 @@ export async function renderAll(jobs: readonly Job[], options: PoolOptions): Pro
       void Promise.all(lanes.map((l) => l.close())).then(() => (err ? reject(err) : resolve()));
     };
     const take = (): Job | undefined =>
-      retry.shift() ?? (next < jobs.length ? jobs[next++] : undefined);
+      retry.shift() ?? (next < jobs.length ? jobs.at(next++) : undefined);
     const pump = (): void => {
       if (settled) return;
       for (const lane of lanes) {
