@@ -251,4 +251,30 @@ describe('collisions inside one batch', () => {
     await writer.close();
     expect(second.diagnostics.map((d) => d.code)).toEqual(['FG4106']);
   });
+
+  it('keeps every name of a large batch (the table grows), and a failed call frees its names', async () => {
+    const dir = tempDir();
+    // The third rename fails: that call writes nothing and its names are free again.
+    const writer = new OutputWriter(dir, { fs: failing('rename', 3, 'EIO') });
+    const names = Array.from({ length: 3000 }, (_, i) => `${i}镇-Q${i % 4}.md`);
+    const results = [];
+    for (let i = 0; i < names.length; i += 2) {
+      const pair = names.slice(i, i + 2).map((name) => ({ name, data: name }));
+      results.push(await writer.write(pair));
+    }
+    expect(results[1]?.written).toEqual([]);
+    // Every name written clashes with its lower-case spelling; the freed ones do not.
+    const again = await writer.write([{ name: '2镇-q2.md', data: 'again' }]);
+    expect(again.diagnostics).toEqual([]);
+    for (const name of ['0镇-q0.md', '1500镇-q0.md', '2999镇-q3.md']) {
+      const clash = await writer.write([{ name, data: 'x' }]);
+      expect(
+        clash.diagnostics.map((d) => d.code),
+        name,
+      ).toEqual(['FG4106']);
+    }
+    await writer.close();
+    expect(readFileSync(join(dir, '2998镇-Q2.md'), 'utf8')).toBe('2998镇-Q2.md');
+    expect(readFileSync(join(dir, '2镇-q2.md'), 'utf8')).toBe('again');
+  });
 });
