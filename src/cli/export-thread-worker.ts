@@ -13,8 +13,7 @@ import {
   type ThreadMessage,
   type ThreadOptions,
 } from './export-thread.js';
-import { UsageError } from './io.js';
-import { processLockOwner } from './io.js';
+import { processLockOwner, UsageError } from './io.js';
 
 const port = parentPort;
 if (!port) throw new Error('export-thread-worker must run in a worker thread');

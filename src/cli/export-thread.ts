@@ -6,9 +6,9 @@
  * way (export/pool.ts). The command line keeps its progress bar and output: the events it gets
  * carry what a progress display shows (a report's status and town, a failed one's first problem),
  * not the figures or warnings, and the summary comes back without its report list (index.json has
- * it). The thread also finds the files: walking 25,000 of them left the
- * command line's thread 18 MB of heap it only gave back once idle, at the start of the batch.
- * Running from TypeScript sources (tests) there is no compiled thread, so all runs here.
+ * it). The thread also finds the files: walking 25,000 of them left the command line's thread
+ * 18 MB of heap, given back only once it was idle. Running from TypeScript sources (tests) there
+ * is no compiled thread, so all of it runs here.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
