@@ -25,13 +25,13 @@ export const EXPORT_YOUNG_MB = 12;
 
 /**
  * Old generation of the export thread in MB: a bound makes V8 collect early. Without one it lets
- * the heap grow to up to 4x the live data between two full collections; with a bound of 512 MB the
- * factor is at most 1.4 (V8 heap-controller: 1.3 at 256 MB, rising to 4 at 2 GB). The export keeps
- * some 1.2 KB of a report until it ends, so 512 MB is room for 300,000 reports, the four quarters
+ * the heap grow to up to 4x the live data between two full collections; with a bound of 384 MB the
+ * factor is at most 1.35 (V8 heap-controller: 1.3 at 256 MB, rising to 4 at 2 GB). The export keeps
+ * some 1.2 KB of a report until it ends, so 384 MB is room for 300,000 reports, the four quarters
  * of every township in China twice over (beyond: FG6103, export in parts). Measured at 20,000
- * reports: 1 GB peaked at 171–175 MB RSS, 512 MB at 168 (re-run 162 and 141).
+ * reports (peak RSS, first run / re-run): no bound 190 / 288 MB, 1 GB 171–175 / 162, 512 MB 168 / 141.
  */
-export const EXPORT_OLD_MB = 512;
+export const EXPORT_OLD_MB = 384;
 
 /** What `exportInThread` takes: the export's options with the command-line paths to search. */
 export type PathExportOptions = Omit<ExportOptions, 'files'> & {

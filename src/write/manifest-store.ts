@@ -2,7 +2,7 @@
  * The manifest of an output folder as an `OutputWriter` keeps it: an export writes 40,000 files,
  * and 40,000 entry objects with a 64-character hex string each cost some 150 bytes a file of live
  * heap. Here a plain entry (only a sha256) is 32 raw bytes in one growable buffer, found through a
- * Map from the file name to its slot (a small integer, so no object per entry). The rare entries
+ * `StringTable` from the file name to its slot (a small integer, so no object per entry). The rare entries
  * with more in them (`inputs`) stay objects.
  *
  * `readManifestStore` reads `.fangan-manifest.json` a chunk at a time, entry by entry, when the
@@ -13,6 +13,7 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { ManifestEntry } from './manifest.js';
 import type { WriteFs } from './fs.js';
+import { StringTable } from './string-table.js';
 
 const HASH_BYTES = 32;
 /** Slots per page of hashes: 64 KB pages, so a big manifest never copies or over-allocates much. */
@@ -28,7 +29,7 @@ const isPlain = (entry: ManifestEntry): boolean =>
 
 export class ManifestStore {
   /** File name -> slot in `pages` (plain entries) or the entry itself (the others). */
-  private readonly entries = new Map<string, number | ManifestEntry>();
+  private readonly entries = new StringTable<number | ManifestEntry>();
   private readonly pages: Buffer[] = [];
   private slots = 0;
 
@@ -60,8 +61,7 @@ export class ManifestStore {
    */
   set(name: string, entry: ManifestEntry): void {
     const before = this.entries.get(name);
-    // delete + set, so the key is now `name` itself and not an equal string read from disk.
-    this.entries.delete(name);
+    // The table keeps `name` itself from now on, not an equal string read from disk.
     if (!isPlain(entry)) {
       this.entries.set(name, entry);
       return;
@@ -101,13 +101,12 @@ export class ManifestStore {
 
   /** Files `name` under a slot `newSlot` gave and the reader filled. */
   setSlot(name: string, slot: number): void {
-    this.entries.delete(name);
     this.entries.set(name, slot);
   }
 
   /** File names in sorted order (UTF-16 code units, as `Array.prototype.sort`). */
   names(): string[] {
-    return [...this.entries.keys()].sort();
+    return [...this.entries.entries()].map(([name]) => name).sort();
   }
 
   static fromFiles(files: Record<string, ManifestEntry | undefined>): ManifestStore {
@@ -122,7 +121,7 @@ export class ManifestStore {
   /** The entries as a null-prototype record (a file called `__proto__` is just a key). */
   toFiles(): Record<string, ManifestEntry> {
     const files = Object.create(null) as Record<string, ManifestEntry>;
-    for (const name of this.entries.keys()) files[name] = this.get(name) as ManifestEntry;
+    for (const [name] of this.entries.entries()) files[name] = this.get(name) as ManifestEntry;
     return files;
   }
 

@@ -31,6 +31,7 @@ import {
 } from './atomic.js';
 import { ioDiagnostic, errorDetail } from './errors.js';
 import { isSafeFileName } from './file-name.js';
+import { StringTable } from './string-table.js';
 import { errnoCode, nodeFs, type WriteFs } from './fs.js';
 import { JournalWriter, JOURNAL_NAME, type JournalLine } from './journal.js';
 import { acquireLock, LOCK_NAME, type LockOwner } from './lock.js';
@@ -74,74 +75,6 @@ const RESERVED_NAMES = new Set([MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME]);
 
 /** The key two names collide on: the same on case-insensitive, normalising file systems. */
 export const collisionKey = (name: string): string => name.normalize('NFC').toLowerCase();
-
-/** A 30-bit FNV-1a hash of a collision key (where its name goes in the table). */
-const keyHash = (key: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 2;
-};
-
-/**
- * The names a writer has taken, looked up by collision key without holding the keys: an export
- * writes 40,000 names, and a map keyed by their keys would hold a second copy of each. A hash
- * table in a typed array (open addressing, at most half full) points into the list of names; a
- * hit is confirmed by computing that name's key again. A Map of 40,000 entries took 1.8 MB, this
- * takes under half of that.
- */
-class NamesByKey {
-  /** Slot -> 1 + index in `names`; 0 is an empty slot. */
-  private slots = new Uint32Array(1024);
-  /** Every name put, `undefined` once deleted (its slot stays, so probing goes past it). */
-  private names: (string | undefined)[] = [];
-
-  /** The slot holding the name whose key is `key`, or the empty slot where it would go. */
-  private find(key: string): number {
-    const mask = this.slots.length - 1;
-    for (let i = keyHash(key) & mask; ; i = (i + 1) & mask) {
-      const at = this.slots[i] as number;
-      if (at === 0) return i;
-      const name = this.names[at - 1];
-      if (name !== undefined && collisionKey(name) === key) return i;
-    }
-  }
-
-  get(key: string): string | undefined {
-    const at = this.slots[this.find(key)] as number;
-    return at === 0 ? undefined : this.names[at - 1];
-  }
-
-  set(key: string, name: string): void {
-    const slot = this.find(key);
-    const at = this.slots[slot] as number;
-    if (at !== 0) {
-      this.names[at - 1] = name;
-      return;
-    }
-    this.names.push(name);
-    this.slots[slot] = this.names.length;
-    if (this.names.length * 2 > this.slots.length) this.rehash();
-  }
-
-  delete(key: string): void {
-    const at = this.slots[this.find(key)] as number;
-    if (at !== 0) this.names[at - 1] = undefined;
-  }
-
-  /** A table twice as big with only the live names (deleted ones are dropped here). */
-  private rehash(): void {
-    const live = this.names.filter((n): n is string => n !== undefined);
-    let size = this.slots.length;
-    while (live.length * 4 > size) size *= 2;
-    this.slots = new Uint32Array(size);
-    this.names = [];
-    for (const name of live) {
-      const slot = this.find(collisionKey(name));
-      this.names.push(name);
-      this.slots[slot] = this.names.length;
-    }
-  }
-}
 
 type Kind = 'missing' | 'file' | 'symlink' | 'dir' | 'other';
 
@@ -212,7 +145,7 @@ export class OutputWriter {
   private readonly waiting: (() => void)[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Every name this writer is writing or has written, by collision key. */
-  private readonly names = new NamesByKey();
+  private readonly names = new StringTable<true>(collisionKey);
   private changed = 0;
   private closed: Promise<Diagnostic[]> | undefined;
 
@@ -250,14 +183,14 @@ export class OutputWriter {
     const keys: string[] = [];
     for (const f of files) {
       const key = collisionKey(f.name);
-      const other = this.names.get(key) ?? (keys.includes(key) ? f.name : undefined);
+      const other = this.names.name(key) ?? (keys.includes(key) ? f.name : undefined);
       if (other !== undefined) {
         collisions.push(this.diagnostic('FG4106', join(this.dir, f.name), { name: f.name, other }));
       }
       keys.push(key);
     }
     if (collisions.length > 0) return Promise.resolve({ written: [], diagnostics: collisions });
-    files.forEach((f, i) => this.names.set(keys[i] as string, f.name));
+    for (const f of files) this.names.set(f.name, true);
 
     const run = this.inSlot(() => this.writeNow(files)).then((result) => {
       if (result.written.length === 0) for (const key of keys) this.names.delete(key);
