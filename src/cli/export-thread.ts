@@ -69,11 +69,10 @@ export class ExportOutOfMemory extends Error {
 
 const threadUrl = new URL('./export-thread-worker.js', import.meta.url);
 
-/** The files of `paths` as the export takes them (absolute; standard input has no place here). */
+/** The files of `paths` as the export takes them (see `discoverPaths`). */
 export async function exportFiles(options: PathExportOptions): Promise<string[]> {
-  const { discoverFiles } = await import('./files.js');
-  const inputs = await discoverFiles(options.paths, options.cwd, options.lang);
-  return inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  const { discoverPaths } = await import('./files.js');
+  return discoverPaths(options.paths, options.cwd, options.lang);
 }
 
 /** `oldGenerationMb` is for tests. */

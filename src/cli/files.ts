@@ -107,6 +107,19 @@ export async function discoverFiles(
 }
 
 /**
+ * The files of `args` as a batch command takes them: absolute paths only (standard input has no
+ * place in a batch).
+ */
+export async function discoverPaths(
+  args: readonly string[],
+  cwd: string,
+  lang: Lang,
+): Promise<string[]> {
+  const inputs = await discoverFiles(args, cwd, lang);
+  return inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+}
+
+/**
  * For files found below the folder `arg` (resolved: `absolute`): the path to show, i.e.
  * `path.join(arg, path.relative(absolute, file))` in posix form, built by slicing because a large
  * folder has thousands of files and nothing to normalise below `arg`.

@@ -585,7 +585,7 @@ async function annualExport(
 ): Promise<number> {
   const { io } = ctx;
   const { lang, usage, settings, printProblems } = await common(flags, ctx);
-  const [{ discoverFiles }, { exportAnnual }, { parseYear }, path] = await Promise.all([
+  const [{ discoverPaths }, { exportAnnual }, { parseYear }, path] = await Promise.all([
     import('../files.js'),
     import('../../export/annual.js'),
     import('./annual.js'),
@@ -593,8 +593,7 @@ async function annualExport(
   ]);
   const year = parseYear(flags.year);
   if (typeof year === 'object') throw usage('FG9250', { value: year.bad });
-  const inputs = await discoverFiles(paths, io.cwd, lang);
-  const files = inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  const files = await discoverPaths(paths, io.cwd, lang);
   const summary = await exportAnnual({
     files,
     outDir,
