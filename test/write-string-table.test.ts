@@ -36,4 +36,16 @@ describe('string table', () => {
     expect(table.name('ab县.md')).toBeUndefined();
     expect([...table.entries()]).toEqual([]);
   });
+
+  it('holds names without values (a set of names) through growth and deletions', () => {
+    const table = new StringTable<never>((name) => name.toLowerCase());
+    for (let i = 0; i < 5_000; i++) table.add(`2025Q1-青溪${i}镇-季度工作汇报.MD`);
+    table.delete('2025q1-青溪7镇-季度工作汇报.md');
+    expect(table.size).toBe(4_999);
+    expect(table.has('2025q1-青溪4999镇-季度工作汇报.md')).toBe(true);
+    expect(table.name('2025q1-青溪0镇-季度工作汇报.md')).toBe('2025Q1-青溪0镇-季度工作汇报.MD');
+    expect(table.has('2025q1-青溪7镇-季度工作汇报.md')).toBe(false);
+    expect(table.get('2025q1-青溪1镇-季度工作汇报.md')).toBeUndefined();
+    expect([...table.entries()].length).toBe(4_999);
+  });
 });

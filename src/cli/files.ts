@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../diagnostics/types.js';
+import { flatString } from '../write/index.js';
 import { toPosix } from './formatters/paths.js';
 import { usageError } from './usage.js';
 
@@ -108,7 +109,7 @@ export async function discoverFiles(
 
 /**
  * The files of `args` as a batch command takes them: absolute paths only (standard input has no
- * place in a batch).
+ * place in a batch), each one flat string (a batch holds them until it ends; see `flatString`).
  */
 export async function discoverPaths(
   args: readonly string[],
@@ -116,7 +117,7 @@ export async function discoverPaths(
   lang: Lang,
 ): Promise<string[]> {
   const inputs = await discoverFiles(args, cwd, lang);
-  return inputs.flatMap((i) => ('absolute' in i ? [i.absolute] : []));
+  return inputs.flatMap((i) => ('absolute' in i ? [flatString(i.absolute)] : []));
 }
 
 /**

@@ -172,6 +172,28 @@ const settingsHash = (options: ExportOptions, renderer: ReportRenderer): string 
     ),
   );
 
+/**
+ * The progress files to export (after the --quarter filter), how many there were before it, and
+ * what the roll-ups need of the plans and county settings (absent when there is nothing to
+ * export). The other files' candidates (plans, county.yaml) end here.
+ */
+async function scanBatch(options: ExportOptions): Promise<{
+  progressFiles: number;
+  candidates: Candidate[];
+  county?: { plans: PlanInfo[]; settings: CountySettings };
+}> {
+  const scanned = await scanAll(options.files, options.cwd);
+  const all = scanned.filter((c) => c.isProgress);
+  chainEarlierQuarters(all);
+  const wanted = options.quarter;
+  // Files whose quarter the peek could not see are rendered and filtered on their real period.
+  const candidates = wanted ? all.filter((c) => !c.quarter || c.quarter === wanted) : all;
+  if (candidates.length === 0) return { progressFiles: all.length, candidates };
+  const plans = plansSeen(scanned);
+  const settings = await loadCountySettings(scanned, plans, options.cwd, options.lang);
+  return { progressFiles: all.length, candidates, county: { plans, settings } };
+}
+
 async function scanAll(files: readonly string[], cwd: string): Promise<Candidate[]> {
   const scan = createScanner(cwd);
   const out = new Array<Candidate>(files.length);
@@ -263,15 +285,10 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
   });
   const settings = settingsHash(options, renderer);
 
-  const scanned = await scanAll(options.files, options.cwd);
-  const all = scanned.filter((c) => c.isProgress);
-  chainEarlierQuarters(all);
-  const wanted = options.quarter;
-  // Files whose quarter the peek could not see are rendered and filtered on their real period.
-  const candidates = all.filter((c) => !wanted || !c.quarter || c.quarter === wanted);
+  const { progressFiles, candidates, county } = await scanBatch(options);
   const summary: ExportSummary = {
     found: candidates.length,
-    progressFiles: all.length,
+    progressFiles,
     reports: [],
     rollups: [],
     failures: [],
@@ -279,12 +296,9 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
     warnings: 0,
     countyFailed: false,
   };
-  if (candidates.length === 0) return summary;
-  const plans = plansSeen(scanned);
-  const countySettings = await loadCountySettings(scanned, plans, options.cwd, options.lang);
-  summary.countyFailed = countySettings.failed;
-  summary.failures.push(...countySettings.results.filter((r) => hasErrors(r.diagnostics)));
-  const countyInfo = { plans, settings: countySettings };
+  if (!county) return summary;
+  summary.countyFailed = county.settings.failed;
+  summary.failures.push(...county.settings.results.filter((r) => hasErrors(r.diagnostics)));
 
   // The output folder is opened (created, locked, checked) before anything is rendered.
   const writer = new OutputWriter(options.outDir, {
@@ -305,7 +319,7 @@ export async function exportReports(options: ExportOptions): Promise<ExportSumma
 
   const spool = await Spool.open();
   try {
-    await run(options, writer, renderer, settings, candidates, summary, spool, countyInfo);
+    await run(options, writer, renderer, settings, candidates, summary, spool, county);
   } catch (err) {
     // Interrupted or a bug: what was renamed stays recorded, the lock is released.
     await writer.close();

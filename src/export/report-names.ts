@@ -4,7 +4,7 @@
  * way on every run (the second 青溪镇 2025Q1 gets -2 whichever worker finishes first).
  */
 import { reportFileStem } from '../report/names.js';
-import { safeFileNames, type TakenNames } from '../write/index.js';
+import { flatString, safeFileNames, type TakenNames } from '../write/index.js';
 import type { Candidate } from './scan.js';
 
 /** A report's names, and when they had to move to -2 …, whose names it would have had. */
@@ -18,12 +18,6 @@ export interface PlannedNames {
  * the reserved name itself), '' for a name taken with a suffix.
  */
 type Owners = Map<string, string>;
-
-/**
- * A copy of `name` in one flat string. The names come out of template literals and slices (a
- * chain of small string objects each); 40,000 of them are kept until the export ends.
- */
-const flat = (name: string): string => Buffer.from(name, 'utf8').toString('utf8');
 
 export class ReportNames {
   /** Names by candidate index; the clashes (rare) on the side. */
@@ -90,7 +84,7 @@ export class ReportNames {
       },
     };
     const stem = reportFileStem(period, town);
-    const names = this.outputNames(safeFileNames(stem, this.exts, taken)).map(flat);
+    const names = this.outputNames(safeFileNames(stem, this.exts, taken)).map(flatString);
     const plain = safeFileNames(stem, this.exts);
     const keys = plain.map((n) => n.toLowerCase());
     if (names[0] === this.outputNames(plain)[0]) {

@@ -30,3 +30,4 @@ export { LOCK_NAME, type LockOwner } from './lock.js';
 export { atomicWriteFile, isTempName, type Pieces } from './atomic.js';
 export { ioDiagnostic, isIoProblem, errorDetail } from './errors.js';
 export { nodeFs, type WriteFs } from './fs.js';
+export { flatString } from './string-table.js';

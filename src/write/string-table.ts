@@ -6,6 +6,17 @@
  * by: the name itself, or e.g. its collision key.
  */
 
+/**
+ * A copy of `text` as one flat string. Strings built by `+`, template literals and `path.join`
+ * are chains of small string objects (one more per step); a batch keeps tens of thousands of
+ * paths and names until it ends, each then costing one object instead of several.
+ */
+export const flatString = (text: string): string => {
+  const copy = Buffer.from(text, 'utf8').toString('utf8');
+  // A lone surrogate (possible in a Windows file name) does not survive UTF-8: keep the original.
+  return copy === text ? copy : text;
+};
+
 /** A 30-bit FNV-1a hash of a key (where it goes in the table). */
 const keyHash = (key: string): number => {
   let h = 0x811c9dc5;
@@ -18,7 +29,8 @@ export class StringTable<V> {
   private slots = new Uint32Array(1024);
   /** Every name put, `undefined` once deleted (its slot stays, so probing goes past it). */
   private names: (string | undefined)[] = [];
-  private values: (V | undefined)[] = [];
+  /** Values by index in `names`; never made for a table of names only (`add`). */
+  private values: (V | undefined)[] | undefined;
   private live = 0;
 
   constructor(private readonly keyOf: (name: string) => string = (name) => name) {}
@@ -55,21 +67,27 @@ export class StringTable<V> {
 
   get(key: string): V | undefined {
     const at = this.indexOf(key);
-    return at < 0 ? undefined : this.values[at];
+    return at < 0 ? undefined : this.values?.[at];
   }
 
   /** Stores `value` for `name`'s key; the entry keeps `name` (this string) from now on. */
   set(name: string, value: V): void {
+    this.put(name, value);
+  }
+
+  /** Stores `name` without a value (a table used as a set of names holds no values at all). */
+  add(name: string): void {
+    this.put(name, undefined);
+  }
+
+  private put(name: string, value: V | undefined): void {
     const slot = this.find(this.keyOf(name));
-    const at = this.slots[slot] as number;
-    if (at !== 0) {
-      this.names[at - 1] = name;
-      this.values[at - 1] = value;
-      return;
-    }
-    this.names.push(name);
-    this.values.push(value);
-    this.slots[slot] = this.names.length;
+    const found = this.slots[slot] as number;
+    const at = found === 0 ? this.names.length : found - 1;
+    this.names[at] = name;
+    if (value !== undefined || this.values) (this.values ??= [])[at] = value;
+    if (found !== 0) return;
+    this.slots[slot] = at + 1;
     this.live++;
     if (this.names.length * 2 > this.slots.length) this.rehash();
   }
@@ -78,15 +96,15 @@ export class StringTable<V> {
     const at = this.indexOf(key);
     if (at < 0) return;
     this.names[at] = undefined;
-    this.values[at] = undefined;
+    if (this.values) this.values[at] = undefined;
     this.live--;
   }
 
-  /** The live entries, in the order they were first put. */
+  /** The live entries, in the order they were first put (a name added without one: undefined). */
   *entries(): Generator<[string, V]> {
     for (let i = 0; i < this.names.length; i++) {
       const name = this.names[i];
-      if (name !== undefined) yield [name, this.values[i] as V];
+      if (name !== undefined) yield [name, this.values?.[i] as V];
     }
   }
 
@@ -97,8 +115,8 @@ export class StringTable<V> {
     while (live.length * 4 > size) size *= 2;
     this.slots = new Uint32Array(size);
     this.names = [];
-    this.values = [];
+    this.values = undefined;
     this.live = 0;
-    for (const [name, value] of live) this.set(name, value);
+    for (const [name, value] of live) this.put(name, value);
   }
 }

@@ -145,7 +145,7 @@ export class OutputWriter {
   private readonly waiting: (() => void)[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Every name this writer is writing or has written, by collision key. */
-  private readonly names = new StringTable<true>(collisionKey);
+  private readonly names = new StringTable<never>(collisionKey);
   private changed = 0;
   private closed: Promise<Diagnostic[]> | undefined;
 
@@ -190,7 +190,7 @@ export class OutputWriter {
       keys.push(key);
     }
     if (collisions.length > 0) return Promise.resolve({ written: [], diagnostics: collisions });
-    for (const f of files) this.names.set(f.name, true);
+    for (const f of files) this.names.add(f.name);
 
     const run = this.inSlot(() => this.writeNow(files)).then((result) => {
       if (result.written.length === 0) for (const key of keys) this.names.delete(key);
