@@ -19,6 +19,8 @@ describe('report names planned before rendering', () => {
     candidate('b/q1.yaml', '2025Q1', '青溪镇'),
     candidate('a/q1.yaml', '2025Q1', 'index'),
     candidate('d/broken.yaml'),
+    candidate('e/late.yaml'),
+    candidate('f/q2.yaml'),
   ];
   const names = new ReportNames(candidates, ['index.md', 'index.json'], ['docx', 'md'], same);
 
@@ -35,17 +37,22 @@ describe('report names planned before rendering', () => {
 
   it('replans a report whose real quarter or town differs, against every name taken so far', () => {
     // d/ turned out to be 青溪镇 2025Q1 too: its names rebuild the dropped owners map first.
-    expect(names.replan('2025Q1', '青溪镇', 'd/broken.yaml')).toEqual({
+    const replanned = {
       names: ['2025Q1-青溪镇-季度工作汇报-3.docx', '2025Q1-青溪镇-季度工作汇报-3.md'],
       clash: 'b/q1.yaml',
-    });
+    };
+    expect(names.replan(3, '2025Q1', '青溪镇', 'd/broken.yaml')).toEqual(replanned);
+    // They are d/'s names from now on.
+    expect(names.get(3)).toEqual(replanned);
     // And a later replan sees d/'s names as taken.
-    expect(names.replan('2025Q1', '青溪镇', 'e/late.yaml').names[0]).toBe(
+    expect(names.replan(4, '2025Q1', '青溪镇', 'e/late.yaml').names[0]).toBe(
       '2025Q1-青溪镇-季度工作汇报-4.docx',
     );
-    expect(names.replan('2025Q2', '青溪镇', 'f/q2.yaml')).toEqual({
+    expect(names.replan(5, '2025Q2', '青溪镇', 'f/q2.yaml')).toEqual({
       names: ['2025Q2-青溪镇-季度工作汇报.docx', '2025Q2-青溪镇-季度工作汇报.md'],
     });
+    expect(names.get(5)?.clash).toBeUndefined();
+    expect(names.get(1)?.names[0]).toBe('2025Q1-青溪镇-季度工作汇报.docx');
   });
 
   it('names differing only in case collide, and reserved names are never given out', () => {

@@ -232,8 +232,6 @@ function chainEarlierQuarters(candidates: Candidate[]): void {
   }
 }
 
-const byDisplay = (a: { source: string }, b: { source: string }): number =>
-  a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Spool parts of a report. */
@@ -243,33 +241,29 @@ const FAILURE_PART = 2;
 const ENTRY_PART = 3;
 const PROBLEMS_PART = 4;
 
+/** What a report's record says that its candidate does not (rare: the quick look misread it). */
+interface ItemExtras {
+  quarter?: string;
+  town?: string;
+  /** Its order in the roll-up, when not its source. */
+  order?: string;
+  /** Its share of the roll-up's hash, when the candidate has no input hash. */
+  entryHash?: string;
+}
+
 /**
- * A report while the export runs: what the summary lists of it, and where the rest of it is
- * spooled. One object of one shape per report (20,000 live until the end), and no summary object
- * until the workers are done.
+ * A report while the export runs: its candidate (whose source, input hash and planned names are
+ * the report's) and where the rest of it is spooled. One small object of one shape per report
+ * (20,000 live until the end), and no summary object until the workers are done.
  */
 class Item {
   constructor(
-    readonly source: string,
+    /** Index of its candidate (and of its names in `ReportNames`). */
+    readonly index: number,
     readonly status: ReportStatus,
-    readonly outputs: string[],
-    readonly quarter: string | undefined,
-    readonly town: string | undefined,
     readonly ref: SpoolRef,
-    /** Input hash, when the export state keeps this report for the next run. */
-    readonly stateHash: string | undefined,
-    /** For the roll-up: its order in the group and its share of the group's hash. */
-    readonly order: string | undefined,
-    readonly entryHash: string | undefined,
+    readonly extras: ItemExtras | undefined,
   ) {}
-
-  /** The summary's entry of this report. */
-  report(): ReportItem {
-    const report: ReportItem = { source: this.source, status: this.status, outputs: this.outputs };
-    if (this.quarter) report.quarter = this.quarter;
-    if (this.town) report.town = this.town;
-    return report;
-  }
 }
 
 /** Export-only wording of the writer's refusals: other towns were written, this one was not. */
@@ -365,24 +359,38 @@ async function run(
 
   const items: Item[] = [];
   const groups = new Map<string, { period: string; county?: string; members: Item[] }>();
+  const candidateOf = (i: Item): Candidate => candidates[i.index] as Candidate;
+  const sourceOf = (i: Item): string => candidateOf(i).display;
+  const outputsOf = (i: Item): string[] =>
+    i.status === 'failed' ? [] : (planned.get(i.index)?.names ?? []);
+  /** Input hash, when the export state keeps this report for the next run. */
+  const stateHashOf = (i: Item): string | undefined =>
+    i.status === 'failed' ? undefined : candidateOf(i).inputHash || undefined;
   const record = (
+    index: number,
     r: ReportRecord,
-    kept?: { entry: RollupEntry; entryJson?: string; entryHash: string; stateHash?: string },
+    kept?: { entry: RollupEntry; entryJson?: string },
     problems?: FileResult,
   ): void => {
+    const c = candidates[index] as Candidate;
     const parts = reportParts(r);
     const result: FileResult | undefined =
       problems ??
       (r.diagnostics.length > 0 ? { file: r.source, diagnostics: r.diagnostics } : undefined);
+    const entryJson = kept ? (kept.entryJson ?? JSON.stringify(kept.entry)) : '';
     const ref = spool.add([
       parts.json,
       parts.row,
       parts.failure,
-      kept ? (kept.entryJson ?? JSON.stringify(kept.entry)) : '',
+      entryJson,
       result ? JSON.stringify(result) : '',
     ]);
+    let extras: ItemExtras | undefined;
+    const extra = (): ItemExtras => (extras ??= {});
+    // '' when the record has none (the summary then lists none).
+    if ((r.quarter ?? '') !== (c.quarter ?? '')) extra().quarter = r.quarter ?? '';
+    if ((r.town ?? '') !== (c.town ?? '')) extra().town = r.town ?? '';
     let group: { members: Item[] } | undefined;
-    let order: string | undefined;
     if (kept) {
       const { periodKey: period, county } = kept.entry;
       const key = rollupKey(period, county);
@@ -392,21 +400,11 @@ async function run(
         groups.set(key, made);
         group = made;
       }
-      // The same path as the report's source, as a rule: that string is held already.
       const progress = kept.entry.source.progress ?? '';
-      order = progress === r.source ? r.source : progress;
+      if (progress !== r.source) extra().order = progress;
+      if (c.inputHash === undefined) extra().entryHash = sha256(entryJson);
     }
-    const item = new Item(
-      r.source,
-      r.status,
-      r.outputs,
-      r.quarter || undefined,
-      r.town || undefined,
-      ref,
-      kept?.stateHash || undefined,
-      order,
-      kept?.entryHash,
-    );
+    const item = new Item(index, r.status, ref, extras);
     group?.members.push(item);
     items.push(item);
     summary.counts[r.status]++;
@@ -415,7 +413,8 @@ async function run(
     } else summary.warnings += r.diagnostics.length;
     options.onEvent?.({ type: 'report', record: r });
   };
-  const recordFailure = (result: FileResult, c: Candidate): void => {
+  const recordFailure = (result: FileResult, index: number): void => {
+    const c = candidates[index] as Candidate;
     const r: ReportRecord = {
       source: c.display,
       status: 'failed',
@@ -431,7 +430,7 @@ async function run(
       ...(c.town ? { town: c.town } : {}),
       ...(c.county ? { county: c.county } : {}),
     });
-    record(r, undefined, result);
+    record(index, r, undefined, result);
   };
 
   // Unchanged since the last run: keep the files, reuse the figures. The old state is streamed
@@ -443,8 +442,9 @@ async function run(
     ? { rollups: Object.create(null) as ExportState['rollups'], reports: [] }
     : await readStateReports(outDir, settings, async (source, before) => {
         const i = bySource.get(source);
-        const c = i === undefined ? undefined : candidates[i];
-        const names = i === undefined ? undefined : planned.get(i)?.names;
+        if (i === undefined) return undefined;
+        const c = candidates[i];
+        const names = planned.get(i)?.names;
         if (
           !c ||
           !c.inputHash ||
@@ -457,8 +457,7 @@ async function run(
         }
         const ref = spool.add([JSON.stringify(before.entry)]);
         await spool.room();
-        // The candidate's own hash and names (equal to the state's): no second copy per report.
-        return { c, outputs: names, hash: c.inputHash, ref };
+        return { index: i, ref };
       });
   bySource.clear();
   const keptRollups = old.rollups;
@@ -472,9 +471,10 @@ async function run(
     for (const [n, k] of batch.entries()) {
       const entryJson = texts[n] as string;
       const entry = JSON.parse(entryJson) as RollupEntry;
-      const kept = { entry, entryJson, entryHash: k.hash, stateHash: k.hash };
-      record(reportRecord(k.c, entry, 'skipped', k.outputs, []), kept);
-      skipped.add(k.c);
+      const c = candidates[k.index] as Candidate;
+      const names = planned.get(k.index)?.names ?? [];
+      record(k.index, reportRecord(c, entry, 'skipped', names, []), { entry, entryJson });
+      skipped.add(c);
     }
     await spool.room();
   }
@@ -505,7 +505,7 @@ async function run(
 
   /** One town's files, all or none; a refused file (edited by hand) fails that town only. */
   const writeReport = async (
-    c: Candidate,
+    index: number,
     reply: Extract<JobReply, { ok: true }>,
     names: string[],
     warnings: Diagnostic[],
@@ -523,24 +523,19 @@ async function run(
         });
     }
     const problems = files.length === names.length ? await write(files) : [];
-    const entry = reply.entry;
+    const c = candidates[index] as Candidate;
     if (hasErrors(problems)) {
-      recordFailure({ file: c.display, diagnostics: [...warnings, ...problems] }, c);
+      recordFailure({ file: c.display, diagnostics: [...warnings, ...problems] }, index);
       return;
     }
-    // Input hashes live in the export state file (.fangan-export.json), not in the manifest.
-    const kept: { entry: RollupEntry; entryHash: string; stateHash?: string } = {
-      entry,
-      entryHash: c.inputHash ?? sha256(JSON.stringify(entry)),
-    };
-    if (c.inputHash) kept.stateHash = c.inputHash;
-    record(reportRecord(c, entry, 'written', names, [...warnings, ...problems]), kept);
+    const { entry } = reply;
+    record(index, reportRecord(c, entry, 'written', names, [...warnings, ...problems]), { entry });
   };
 
   // With --to pdf, towns wait in batches; each batch is converted by one LibreOffice call, then
   // every town's files are written together (a town whose PDF failed is not written at all).
   type Pending = {
-    c: Candidate;
+    index: number;
     reply: Extract<JobReply, { ok: true }>;
     names: string[];
     warnings: Diagnostic[];
@@ -555,16 +550,16 @@ async function run(
     for (const p of batch) {
       const failed = pdfProblems(p.names, converted, lang);
       if (failed.length > 0) {
-        const at = { file: p.c.display, line: 1, column: 1 };
-        const moved = failed.map((d) => ({ ...d, file: at.file }));
-        recordFailure({ file: p.c.display, diagnostics: [...p.warnings, ...moved] }, p.c);
+        const file = (candidates[p.index] as Candidate).display;
+        const moved = failed.map((d) => ({ ...d, file }));
+        recordFailure({ file, diagnostics: [...p.warnings, ...moved] }, p.index);
         continue;
       }
-      await writeReport(p.c, p.reply, p.names, p.warnings, converted.files);
+      await writeReport(p.index, p.reply, p.names, p.warnings, converted.files);
     }
   };
   const acceptReport = async (p: Pending): Promise<void> => {
-    if (!convert) return writeReport(p.c, p.reply, p.names, p.warnings);
+    if (!convert) return writeReport(p.index, p.reply, p.names, p.warnings);
     pending.push(p);
     if (pending.length >= PDF_BATCH) await flushPdf();
   };
@@ -587,7 +582,7 @@ async function run(
       await spool.room();
       const c = candidates[reply.index] as Candidate;
       if (!reply.ok) {
-        recordFailure(reply.result, c);
+        recordFailure(reply.result, reply.index);
         return;
       }
       const entry = reply.entry;
@@ -598,7 +593,7 @@ async function run(
       }
       let plan = planned.get(reply.index);
       if (!plan || entry.periodKey !== c.quarter || entry.town !== c.town) {
-        plan = planned.replan(entry.periodKey, entry.town, c.display);
+        plan = planned.replan(reply.index, entry.periodKey, entry.town, c.display);
       }
       const warnings = [...reply.warnings];
       if (plan.clash) {
@@ -612,7 +607,7 @@ async function run(
           }),
         );
       }
-      await acceptReport({ c, reply, names: plan.names, warnings });
+      await acceptReport({ index: reply.index, reply, names: plan.names, warnings });
     },
   });
   await flushPdf();
@@ -656,7 +651,8 @@ async function run(
     rollupOwners.set(name, [...(rollupOwners.get(name) ?? []), { group, label }]);
   }
   for (const [key, { period, county, members }] of [...groups].sort((a, b) => byKey(a[0], b[0]))) {
-    members.sort((a, b) => byKey(a.order ?? '', b.order ?? ''));
+    const orderOf = (m: Item): string => m.extras?.order ?? sourceOf(m);
+    members.sort((a, b) => byKey(orderOf(a), orderOf(b)));
     const names = outputNames(ext.map((e) => rollupName(period, county, e)));
     const before = keptRollups[key];
     const list: RollupEntry[] = [];
@@ -666,7 +662,10 @@ async function run(
     const group = county ? { period, county } : { period };
     const rollupSettings = rollupOptions(group, towns, plans, failures, countySettings, heads);
     const hash = sha256(
-      [...members.map((m) => m.entryHash), JSON.stringify(rollupSettings)].join('\n'),
+      [
+        ...members.map((m) => m.extras?.entryHash ?? candidateOf(m).inputHash),
+        JSON.stringify(rollupSettings),
+      ].join('\n'),
     );
     const rollup: RollupRecord = {
       quarter: period,
@@ -762,8 +761,16 @@ async function run(
   }
 
   // The index files, put together from the spooled pieces in path order.
-  items.sort(byDisplay);
-  summary.reports = items.map((i) => i.report());
+  items.sort((a, b) => byKey(sourceOf(a), sourceOf(b)));
+  summary.reports = items.map((i): ReportItem => {
+    const c = candidateOf(i);
+    const report: ReportItem = { source: c.display, status: i.status, outputs: outputsOf(i) };
+    const quarter = i.extras?.quarter ?? c.quarter;
+    const town = i.extras?.town ?? c.town;
+    if (quarter) report.quarter = quarter;
+    if (town) report.town = town;
+    return report;
+  });
   // Pieces are made as they are written (and again if the writer compares hashes), never listed.
   const jsonPieces = function* (): Generator<Assembled> {
     for (const p of indexJsonPieces(items.length, summary.counts, summary.rollups, options)) {
@@ -788,7 +795,14 @@ async function run(
     { name: 'index.md', data: assembled(spool, mdPieces) },
   ]);
   // The state goes in while the folder is still locked; losing it only means a full rebuild.
-  const stateProblem = await saveState(spool, outDir, settings, items, rollupState, lang);
+  const kept = function* (): Generator<KeptReport> {
+    for (const i of items) {
+      const hash = stateHashOf(i);
+      if (hash !== undefined)
+        yield { source: sourceOf(i), hash, outputs: outputsOf(i), ref: i.ref };
+    }
+  };
+  const stateProblem = await saveState(spool, outDir, settings, kept, rollupState, lang);
   const closing = await writer.close();
   const indexProblems = [...index, ...closing];
   if (stateProblem) indexProblems.push(stateProblem);
@@ -805,7 +819,7 @@ async function run(
       ...rollupProblems.map((result) => ({ result })),
     ];
     const fileOf = (s: (typeof sources)[number]): string =>
-      'item' in s ? s.item.source : s.result.file;
+      'item' in s ? sourceOf(s.item) : s.result.file;
     sources.sort((a, b) => byKey(fileOf(a), fileOf(b)));
     if (indexResult) sources.push({ result: indexResult });
     for (let i = 0; i < sources.length; i += PROBLEM_CHUNK) {
@@ -858,6 +872,9 @@ function assembled(spool: Spool, pieces: () => Iterable<Assembled>): Pieces {
   };
 }
 
+/** A report the export state keeps for the next run, in path (key) order. */
+type KeptReport = { source: string; hash: string; outputs: string[]; ref: SpoolRef };
+
 /**
  * `.fangan-export.json` for the next run, written piece by piece (the same bytes `writeState`
  * writes); a failure only costs the next run its skips, so it is a warning.
@@ -866,7 +883,7 @@ async function saveState(
   spool: Spool,
   dir: string,
   settings: string,
-  items: readonly Item[],
+  reports: () => Iterable<KeptReport>,
   rollups: ExportState['rollups'],
   lang: Lang,
 ): Promise<Diagnostic | undefined> {
@@ -878,10 +895,9 @@ async function saveState(
   const pieces = function* (): Generator<Assembled> {
     yield `{"version":1,"settings":${JSON.stringify(settings)},"reports":{`;
     let n = 0;
-    for (const i of items) {
-      if (i.stateHash === undefined) continue; // items are in path (key) order already
-      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(i.source)}:{"hash":${JSON.stringify(i.stateHash)},"outputs":${JSON.stringify(i.outputs)},"entry":`;
-      yield { ref: i.ref, part: ENTRY_PART };
+    for (const r of reports()) {
+      yield `${n++ > 0 ? ',' : ''}${JSON.stringify(r.source)}:{"hash":${JSON.stringify(r.hash)},"outputs":${JSON.stringify(r.outputs)},"entry":`;
+      yield { ref: r.ref, part: ENTRY_PART };
       yield '}';
     }
     yield `},"rollups":${JSON.stringify(sorted)}}\n`;

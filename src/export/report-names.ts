@@ -20,8 +20,13 @@ export interface PlannedNames {
 type Owners = Map<string, string>;
 
 export class ReportNames {
-  /** Names by candidate index; the clashes (rare) on the side. */
-  private readonly planned: (string[] | undefined)[];
+  /**
+   * Names by candidate index, `width` to a report, in one flat array (an array per report cost
+   * 64 bytes more each, for 20,000 reports held until the export ends); the clashes (rare) on the
+   * side.
+   */
+  private readonly names: (string | undefined)[];
+  private width = 0;
   private readonly clashes = new Map<number, string>();
   /**
    * The owners map is only needed to plan: it holds two lower-case copies of every name, so it is
@@ -37,22 +42,39 @@ export class ReportNames {
     /** The files a Word document stands for (with --to pdf its PDF too, or instead). */
     private readonly outputNames: (names: string[]) => string[],
   ) {
-    this.planned = new Array<string[] | undefined>(candidates.length);
+    this.names = [];
     this.planAll(true);
   }
 
-  /** The names planned for candidate `index`, if it had a quarter and town to plan with. */
+  /** The names of candidate `index`: planned, or replanned; undefined without a quarter and town. */
   get(index: number): PlannedNames | undefined {
-    const names = this.planned[index];
-    if (!names) return undefined;
+    const { width } = this;
+    if (width === 0 || this.names[index * width] === undefined) return undefined;
+    const names = this.names.slice(index * width, (index + 1) * width) as string[];
     const clash = this.clashes.get(index);
     return clash === undefined ? { names } : { names, clash };
   }
 
-  /** Names for a report whose quarter or town turned out other than planned. */
-  replan(period: string, town: string, source: string): PlannedNames {
+  /**
+   * Names for candidate `index` whose report's quarter or town turned out other than planned;
+   * they are its names from now on.
+   */
+  replan(index: number, period: string, town: string, source: string): PlannedNames {
     this.owners ??= this.planAll(false);
-    return this.nameFor(this.owners, period, town, source);
+    const planned = this.nameFor(this.owners, period, town, source);
+    this.store(index, planned);
+    return planned;
+  }
+
+  private store(index: number, planned: PlannedNames): void {
+    // Every report has as many names as there are formats (a .docx with its .pdf counts two).
+    if (this.width === 0) this.width = planned.names.length;
+    if (planned.names.length !== this.width) throw new Error('report names: uneven plan');
+    // Pushed one by one: an array made at its full length can come out sparse (a dictionary).
+    while (this.names.length < this.candidates.length * this.width) this.names.push(undefined);
+    for (const [k, name] of planned.names.entries()) this.names[index * this.width + k] = name;
+    if (planned.clash === undefined) this.clashes.delete(index);
+    else this.clashes.set(index, planned.clash);
   }
 
   /** Makes the plan (recording it when `record`) and returns the owners map it filled. */
@@ -69,9 +91,7 @@ export class ReportNames {
       const c = candidates[i] as Candidate;
       if (!c.quarter || !c.town) continue;
       const planned = this.nameFor(owners, c.quarter, c.town, c.display);
-      if (!record) continue;
-      this.planned[i] = planned.names;
-      if (planned.clash !== undefined) this.clashes.set(i, planned.clash);
+      if (record) this.store(i, planned);
     }
     return owners;
   }
