@@ -38,7 +38,7 @@ export interface Candidate {
   /** Absolute path of its plan (`plan:`), as `planInfo.file`. */
   readonly planFile?: string | undefined;
   /** sha256 of the progress bytes + the plan bytes; absent when the plan could not be read. */
-  inputHash?: string;
+  inputHash?: string | undefined;
   /** From the plan's region/issuer, for the output name; absent when the plan is unreadable. */
   town?: string;
   county?: string;
@@ -53,18 +53,60 @@ class ScannedFile implements Candidate {
   plan?: PlanInfo;
   planInfo?: PlanInfo;
   quarter?: string;
-  inputHash?: string;
   town?: string;
   county?: string;
+  /** Where `inputHash` is in `digests`; -1 for none. */
+  private digest = -1;
 
   constructor(
     readonly file: string,
     readonly display: string,
     public isProgress: boolean,
+    private readonly digests: Digests,
   ) {}
 
   get planFile(): string | undefined {
     return this.planInfo?.file;
+  }
+
+  get inputHash(): string | undefined {
+    return this.digest < 0 ? undefined : this.digests.hex(this.digest);
+  }
+
+  set inputHash(hex: string | undefined) {
+    if (hex === undefined) this.digest = -1;
+    else if (this.digest < 0) this.digest = this.digests.add(hex);
+    else this.digests.set(this.digest, hex);
+  }
+}
+
+/**
+ * sha256 digests as their 32 bytes, in pages outside the JS heap: as a hex string each cost 80
+ * bytes of heap, for 20,000 candidates held until the export ends.
+ */
+class Digests {
+  private static readonly PER_PAGE = 2048;
+  private readonly pages: Buffer[] = [];
+  private count = 0;
+
+  add(hex: string): number {
+    const n = this.count++;
+    if (n % Digests.PER_PAGE === 0) this.pages.push(Buffer.alloc(32 * Digests.PER_PAGE));
+    this.set(n, hex);
+    return n;
+  }
+
+  set(n: number, hex: string): void {
+    const page = this.pages[Math.floor(n / Digests.PER_PAGE)] as Buffer;
+    if (page.write(hex, (n % Digests.PER_PAGE) * 32, 32, 'hex') !== 32) {
+      throw new Error(`not a sha256 digest: ${hex}`);
+    }
+  }
+
+  hex(n: number): string {
+    const page = this.pages[Math.floor(n / Digests.PER_PAGE)] as Buffer;
+    const at = (n % Digests.PER_PAGE) * 32;
+    return page.toString('hex', at, at + 32);
   }
 }
 
@@ -213,6 +255,7 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
     strings.set(s, s);
     return s;
   };
+  const digests = new Digests();
   const infos = new Map<string, PlanInfo>();
   const sharedInfo = (file: string, peek: PlanPeek | undefined): PlanInfo => {
     let info = infos.get(file);
@@ -261,7 +304,7 @@ export function createScanner(cwd: string): (file: string) => Promise<Candidate>
   };
 
   return async (file) => {
-    const candidate = new ScannedFile(file, displayPath(cwd, file), false);
+    const candidate = new ScannedFile(file, displayPath(cwd, file), false, digests);
     let seen;
     try {
       // All that needs the bytes is done here, before the scratch buffer goes to the next file.
