@@ -163,6 +163,110 @@ export interface Normalised {
   issues: Issue[];
 }
 
+/** What one `normalise` call collects while it walks the value. */
+interface NormaliseState {
+  /** Normalised pointer of a mapping -> its English keys that the file spelled otherwise. */
+  renames: Map<string, Map<string, string>>;
+  issues: Issue[];
+}
+
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+function normaliseNode(
+  state: NormaliseState,
+  node: unknown,
+  shape: Shape | undefined,
+  norm: string,
+  src: string,
+): unknown {
+  if (shape === undefined) return node;
+  if (typeof node === 'string') return shape.valueEn.get(node) ?? node;
+  if (Array.isArray(node)) return normaliseList(state, node, shape, norm, src);
+  if (!isObj(node)) return node;
+  return normaliseMapping(state, node, shape, norm, src);
+}
+
+function normaliseList(
+  state: NormaliseState,
+  node: unknown[],
+  shape: Shape,
+  norm: string,
+  src: string,
+): unknown[] {
+  const items = shape.items;
+  if (!items) return node;
+  let out: unknown[] | undefined;
+  for (let i = 0; i < node.length; i++) {
+    const item = node[i];
+    const deeper = item !== null && typeof item === 'object';
+    const next = normaliseNode(
+      state,
+      item,
+      items,
+      deeper ? `${norm}/${i}` : '',
+      deeper ? `${src}/${i}` : '',
+    );
+    if (next !== item) (out ??= node.slice())[i] = next;
+  }
+  return out ?? node;
+}
+
+/** Whether a mapping spells a key in Chinese (a key that is an alias, not a property). */
+function hasAliasedKey(entries: [string, unknown][], shape: Shape): boolean {
+  for (const [key] of entries) {
+    if (!shape.props.has(key) && shape.keyEn.has(key)) return true;
+  }
+  return false;
+}
+
+function normaliseMapping(
+  state: NormaliseState,
+  node: Obj,
+  shape: Shape,
+  norm: string,
+  src: string,
+): Obj {
+  let out: Obj | undefined;
+  let renamed: Map<string, string> | undefined;
+  const entries = Object.entries(node);
+  // Two spellings of one key need a Chinese one among them; most mappings have none.
+  const firstSpelling = hasAliasedKey(entries, shape) ? new Map<string, string>() : undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const [key, child] = entries[index] as [string, unknown];
+    const english = shape.props.has(key) ? key : (shape.keyEn.get(key) ?? key);
+    const seen = firstSpelling?.get(english);
+    if (seen !== undefined) {
+      // `title` and `标题` in one mapping: the second is a duplicate of the first.
+      state.issues.push({
+        code: 'FG2401',
+        pointer: norm + pointerOf([english]),
+        sourcePointer: src + pointerOf([key]),
+        part: 'key',
+        params: { key, first: seen },
+        lineOf: { firstLine: norm + pointerOf([english]) },
+      });
+      out ??= Object.fromEntries(entries.slice(0, index));
+      continue;
+    }
+    firstSpelling?.set(english, key);
+    if (english !== key) (renamed ??= new Map()).set(english, key);
+    // Pointers are needed below a mapping or list only; most values are scalars.
+    let next: unknown;
+    if (child !== null && typeof child === 'object') {
+      const step = pointerStep(english);
+      const srcStep = english === key ? step : pointerStep(key);
+      next = normaliseNode(state, child, shape.props.get(english), norm + step, src + srcStep);
+    } else next = normaliseNode(state, child, shape.props.get(english), '', '');
+    if (out === undefined && (english !== key || next !== child)) {
+      // Everything before this entry kept its key and value.
+      out = Object.fromEntries(entries.slice(0, index));
+    }
+    if (out !== undefined) out[english] = next;
+  }
+  if (renamed) state.renames.set(norm, renamed);
+  return out ?? node;
+}
+
 /**
  * Rewrites Chinese keys and enum values of a parsed file to English, guided by the schema of
  * `kind`. Keys that are not aliases of a property at their place stay as they are (the schema
@@ -171,65 +275,7 @@ export interface Normalised {
 export function normalise(kind: FileKind, value: Obj): Normalised {
   const renames = new Map<string, Map<string, string>>();
   const issues: Issue[] = [];
-
-  const walk = (node: unknown, shape: Shape | undefined, norm: string, src: string): unknown => {
-    if (shape === undefined) return node;
-    if (typeof node === 'string') return shape.valueEn.get(node) ?? node;
-    if (Array.isArray(node)) {
-      const items = shape.items;
-      if (!items) return node;
-      let out: unknown[] | undefined;
-      node.forEach((item, i) => {
-        const deeper = item !== null && typeof item === 'object';
-        const next = walk(item, items, deeper ? `${norm}/${i}` : '', deeper ? `${src}/${i}` : '');
-        if (next !== item) (out ??= node.slice())[i] = next;
-      });
-      return out ?? node;
-    }
-    if (!isObj(node)) return node;
-    let out: Obj | undefined;
-    let renamed: Map<string, string> | undefined;
-    const entries = Object.entries(node);
-    // Two spellings of one key need a Chinese one among them; most mappings have none.
-    const firstSpelling = entries.some(([key]) => !shape.props.has(key) && shape.keyEn.has(key))
-      ? new Map<string, string>()
-      : undefined;
-    entries.forEach(([key, child], index) => {
-      const english = shape.props.has(key) ? key : (shape.keyEn.get(key) ?? key);
-      const seen = firstSpelling?.get(english);
-      if (seen !== undefined) {
-        // `title` and `标题` in one mapping: the second is a duplicate of the first.
-        issues.push({
-          code: 'FG2401',
-          pointer: norm + pointerOf([english]),
-          sourcePointer: src + pointerOf([key]),
-          part: 'key',
-          params: { key, first: seen },
-          lineOf: { firstLine: norm + pointerOf([english]) },
-        });
-        out ??= Object.fromEntries(entries.slice(0, index));
-        return;
-      }
-      firstSpelling?.set(english, key);
-      if (english !== key) (renamed ??= new Map()).set(english, key);
-      // Pointers are needed below a mapping or list only; most values are scalars.
-      let next: unknown;
-      if (child !== null && typeof child === 'object') {
-        const step = pointerStep(english);
-        const srcStep = english === key ? step : pointerStep(key);
-        next = walk(child, shape.props.get(english), norm + step, src + srcStep);
-      } else next = walk(child, shape.props.get(english), '', '');
-      if (out === undefined && (english !== key || next !== child)) {
-        // Everything before this entry kept its key and value.
-        out = Object.fromEntries(entries.slice(0, index));
-      }
-      if (out !== undefined) out[english] = next;
-    });
-    if (renamed) renames.set(norm, renamed);
-    return out ?? node;
-  };
-
-  const result = walk(value, shapeOf(kind), '', '') as Obj;
+  const result = normaliseNode({ renames, issues }, value, shapeOf(kind), '', '') as Obj;
   const toSource = (pointer: string): string => {
     if (renames.size === 0) return pointer;
     let norm = '';

@@ -34,6 +34,41 @@ export function smartQuoted(
   return undefined;
 }
 
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+function collectSmartQuotes(
+  node: unknown,
+  path: (string | number)[],
+  toSource: (pointer: string) => string,
+  issues: Issue[],
+): void {
+  if (typeof node === 'string') {
+    const quoted = smartQuoted(node);
+    if (!quoted) return;
+    const pointer = pointerOf(path);
+    const key = pointerSegments(toSource(pointer)).pop() ?? '';
+    const fixed = singleQuoted(quoted.inner);
+    issues.push({
+      code: 'FG2402',
+      pointer,
+      params: { field: readablePath(pointer), open: quoted.open, close: quoted.close },
+      hints: [{ code: 'FG2451', params: { fix: /^\d+$/.test(key) ? fixed : `${key}: ${fixed}` } }],
+    });
+  } else if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      collectSmartQuotes(node[i], path, toSource, issues);
+      path.pop();
+    }
+  } else if (isObj(node)) {
+    for (const key in node) {
+      path.push(key);
+      collectSmartQuotes(node[key], path, toSource, issues);
+      path.pop();
+    }
+  }
+}
+
 /**
  * FG2402 for every string value wrapped in typographic quotes: YAML keeps them as part of the
  * text, so `unit: “%”` would print “%” into the document. The fix uses the key as the file spells
@@ -42,37 +77,7 @@ export function smartQuoted(
 export function smartQuoteIssues(value: unknown, toSource: (pointer: string) => string): Issue[] {
   const issues: Issue[] = [];
   // The path as segments; a pointer is made only for a string that needs an issue.
-  const path: (string | number)[] = [];
-  const walk = (node: unknown): void => {
-    if (typeof node === 'string') {
-      const quoted = smartQuoted(node);
-      if (!quoted) return;
-      const pointer = pointerOf(path);
-      const key = pointerSegments(toSource(pointer)).pop() ?? '';
-      const fixed = singleQuoted(quoted.inner);
-      issues.push({
-        code: 'FG2402',
-        pointer,
-        params: { field: readablePath(pointer), open: quoted.open, close: quoted.close },
-        hints: [
-          { code: 'FG2451', params: { fix: /^\d+$/.test(key) ? fixed : `${key}: ${fixed}` } },
-        ],
-      });
-    } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        walk(node[i]);
-        path.pop();
-      }
-    } else if (isObj(node)) {
-      for (const key in node) {
-        path.push(key);
-        walk(node[key]);
-        path.pop();
-      }
-    }
-  };
-  walk(value);
+  collectSmartQuotes(value, [], toSource, issues);
   return issues;
 }
 

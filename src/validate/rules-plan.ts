@@ -110,6 +110,15 @@ export const planIndicators = (plan: Obj): IndicatorEntry[] =>
     })),
   );
 
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+function indicatorIdEntry({ indicator, pointer }: IndicatorEntry): {
+  id: unknown;
+  pointer: string;
+} {
+  return { id: indicator.id, pointer: `${pointer}/id` };
+}
+
 /** The semantic rules of a work plan (plan-format.md, "Semantic rules beyond the schema"). */
 export function planIssues(plan: Obj): Issue[] {
   const issues: Issue[] = [];
@@ -129,10 +138,7 @@ export function planIssues(plan: Obj): Issue[] {
   );
   const indicatorEntries = planIndicators(plan);
   const indicators = collectIds(
-    indicatorEntries.map(({ indicator, pointer }) => ({
-      id: indicator.id,
-      pointer: `${pointer}/id`,
-    })),
+    indicatorEntries.map(indicatorIdEntry),
     'goals[].indicators',
     issues,
   );
