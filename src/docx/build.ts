@@ -1,4 +1,4 @@
-import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { parseXyChart } from './chart.js';
 import { cutBefore, lineStarts } from './lines.js';
 import { balanceTitle } from './title.js';
@@ -173,8 +173,7 @@ class ModelBuilder {
       case 'table': {
         const widths = /widths=([\d.,\s]+)/.exec(argument)?.[1];
         const parsed = widths?.split(',').map(Number);
-        if (parsed && parsed.length > 0 && parsed.every((w) => Number.isFinite(w) && w > 0))
-          this.nextWidths = parsed;
+        if (parsed && parsed.length > 0 && parsed.every(isPositiveWidth)) this.nextWidths = parsed;
         break;
       }
       default:
@@ -303,10 +302,9 @@ class ModelBuilder {
       const layout = pageLayout(this.profile);
       const spacing =
         pt(rule.size) === pt(this.profile.styles.body.size) ? layout.charSpacingTwips : 0;
-      const issuerTwips = [...plainText(issuer)].reduce(
-        (sum, ch) => sum + (displayWidth(ch) === 1 ? sizeTwips : sizeTwips / 2) + spacing,
-        0,
-      );
+      let issuerTwips = 0;
+      for (const ch of plainText(issuer))
+        issuerTwips += (displayWidth(ch) === 1 ? sizeTwips : sizeTwips / 2) + spacing;
       const issuerStart = this.textWidth() - issuerRight * sizeTwips - issuerTwips;
       block.leftIndentTwips = Math.round(issuerStart + rule.dateShiftChars * sizeTwips);
       block.align = 'left';
@@ -323,13 +321,11 @@ class ModelBuilder {
    * LibreOffice move them over with the issuer and date.
    */
   private keepTextBeforeSignature(): void {
-    let i = this.blocks.length - 1;
-    const paragraphAt = (at: number): ParagraphBlock | undefined => {
-      const block = this.blocks[at];
-      return block?.type === 'paragraph' ? block : undefined;
-    };
-    for (let p = paragraphAt(i); p?.role === 'noindent'; p = paragraphAt(--i)) p.keepNext = true;
-    const last = paragraphAt(i);
+    const blocks = this.blocks;
+    let i = blocks.length - 1;
+    for (let p = paragraphAt(blocks, i); p?.role === 'noindent'; p = paragraphAt(blocks, --i))
+      p.keepNext = true;
+    const last = paragraphAt(blocks, i);
     if (!last || last.role === 'signature') return;
     const tail = last.role === 'body' ? this.splitLastLines(last) : undefined;
     if (!tail) {
@@ -408,14 +404,11 @@ class ModelBuilder {
     const [headerRow, ...bodyRows] = node.children;
     if (!headerRow) return;
     const columns = Math.max(...node.children.map((row) => row.children.length));
-    const cells = (row: (typeof node.children)[number]): Inline[][] =>
-      Array.from({ length: columns }, (_, i) => {
-        const cell = row.children[i];
-        return cell ? inlines(cell.children) : [];
-      });
-    const header = cells(headerRow);
-    const rows = bodyRows.map(cells);
-    const align: CellAlign[] = Array.from({ length: columns }, (_, i) => node.align?.[i] ?? 'left');
+    const header = rowCells(headerRow, columns);
+    const rows: Inline[][][] = [];
+    for (const row of bodyRows) rows.push(rowCells(row, columns));
+    const align: CellAlign[] = [];
+    for (let i = 0; i < columns; i++) align.push(node.align?.[i] ?? 'left');
     const requested = this.nextWidths?.length === columns ? this.nextWidths : undefined;
     this.nextWidths = undefined;
     const width = this.textWidth();
@@ -428,6 +421,25 @@ class ModelBuilder {
       rows,
     });
   }
+}
+
+// Module level, not closures per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+const isPositiveWidth = (width: number): boolean => Number.isFinite(width) && width > 0;
+
+function paragraphAt(blocks: readonly Block[], at: number): ParagraphBlock | undefined {
+  const block = blocks[at];
+  return block?.type === 'paragraph' ? block : undefined;
+}
+
+/** A table row's cells, `columns` of them (missing cells empty). */
+function rowCells(row: TableRow, columns: number): Inline[][] {
+  const cells: Inline[][] = [];
+  for (let i = 0; i < columns; i++) {
+    const cell = row.children[i];
+    cells.push(cell ? inlines(cell.children) : []);
+  }
+  return cells;
 }
 
 // ---- inline content ---------------------------------------------------------------------
@@ -629,10 +641,13 @@ function contentWidths(
   return widths.map((w, i) => w + (wishTotal > 0 ? ((wish[i] ?? 0) * spare) / wishTotal : 0));
 }
 
+const add = (a: number, b: number): number => a + b;
+
 /** Relative weights -> twips that add up exactly to `total`. */
 function distribute(weights: number[], total: number): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * total));
+  const sum = weights.reduce(add, 0);
+  const widths: number[] = [];
+  for (const w of weights) widths.push(Math.floor((w / sum) * total));
   const last = widths.length - 1;
   widths[last] = (widths[last] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
   return widths;

@@ -48,7 +48,7 @@ export function parseXyChart(source: string): XyChart | undefined {
       case 'bar':
       case 'line': {
         const values = parseList(afterLabel)?.map(Number);
-        if (!values || values.some((v) => !Number.isFinite(v))) return undefined;
+        if (!values || values.some(isNotFinite)) return undefined;
         const series: ChartSeries = { kind: keyword, values };
         if (label !== undefined) series.name = label;
         chart.series.push(series);
@@ -66,6 +66,12 @@ export function parseXyChart(source: string): XyChart | undefined {
   // Missing category names: number the points as Mermaid does on a numeric axis.
   for (let i = chart.categories.length; i < count; i++) chart.categories.push(String(i + 1));
   return chart;
+}
+
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+function isNotFinite(value: number): boolean {
+  return !Number.isFinite(value);
 }
 
 /** A leading "quoted" string, and what follows it. */

@@ -97,35 +97,51 @@ const SHAPES: Record<number, number[]> = {
   4: [0.23, 0.27, 0.27, 0.23],
 };
 
+/** The search for the best cuts of a title into `count` lines, and the best found so far. */
+interface LineSearch {
+  text: string;
+  points: { at: number; cost: number }[];
+  count: number;
+  shape: number[];
+  total: number;
+  maxChars: number;
+  best: { score: number; cuts: number[] } | undefined;
+}
+
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+function chooseCuts(search: LineSearch, from: number, cuts: number[], cost: number): void {
+  const { text, points, count, shape, total, maxChars } = search;
+  if (cuts.length === count - 1) {
+    const bounds = [0, ...cuts, text.length];
+    let score = cost;
+    for (let i = 0; i < count; i++) {
+      const width = displayWidth(text.slice(bounds[i], bounds[i + 1]));
+      if (width > maxChars) return;
+      const target = (shape[i] ?? 0) * total;
+      score += (width - target) ** 2;
+      // a break inside 《…》 is allowed, but costs something
+      const before = text.slice(0, bounds[i + 1]);
+      if (i < count - 1 && before.lastIndexOf('《') > before.lastIndexOf('》')) score += 4;
+    }
+    if (!search.best || score < search.best.score) search.best = { score, cuts: [...cuts] };
+    return;
+  }
+  for (let p = from; p < points.length; p++) {
+    const point = points[p] as { at: number; cost: number };
+    chooseCuts(search, p + 1, [...cuts, point.at], cost + point.cost);
+  }
+}
+
 function breakLines(text: string, maxChars: number): string[] | undefined {
   const points = breakPoints(text);
   const total = displayWidth(text);
   const minLines = Math.ceil(total / maxChars);
   for (let count = Math.max(2, minLines); count <= 4; count++) {
     const shape = SHAPES[count] ?? [];
-    let best: { score: number; cuts: number[] } | undefined;
-    const choose = (from: number, cuts: number[], cost: number): void => {
-      if (cuts.length === count - 1) {
-        const bounds = [0, ...cuts, text.length];
-        let score = cost;
-        for (let i = 0; i < count; i++) {
-          const width = displayWidth(text.slice(bounds[i], bounds[i + 1]));
-          if (width > maxChars) return;
-          const target = (shape[i] ?? 0) * total;
-          score += (width - target) ** 2;
-          // a break inside 《…》 is allowed, but costs something
-          const before = text.slice(0, bounds[i + 1]);
-          if (i < count - 1 && before.lastIndexOf('《') > before.lastIndexOf('》')) score += 4;
-        }
-        if (!best || score < best.score) best = { score, cuts: [...cuts] };
-        return;
-      }
-      for (let p = from; p < points.length; p++) {
-        const point = points[p] as { at: number; cost: number };
-        choose(p + 1, [...cuts, point.at], cost + point.cost);
-      }
-    };
-    choose(0, [], 0);
+    const search: LineSearch = { text, points, count, shape, total, maxChars, best: undefined };
+    chooseCuts(search, 0, [], 0);
+    const best = search.best;
     if (best) {
       const bounds = [0, ...best.cuts, text.length];
       return bounds.slice(1).map((end, i) => text.slice(bounds[i], end));

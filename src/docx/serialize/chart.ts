@@ -3,6 +3,13 @@ import type { ChartSeries, XyChart } from '../model.js';
 import type { StyleProfile } from '../profile.js';
 import { escapeXml } from '../text.js';
 
+// Module level, not closures per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+const column = (i: number): string => String.fromCharCode(66 + (i % 24)); // B, C, … (A = categories)
+const categoryPoint = (c: string, i: number): string =>
+  `<c:pt idx="${i}"><c:v>${escapeXml(c)}</c:v></c:pt>`;
+const valuePoint = (v: number, j: number): string => `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>`;
+
 /**
  * A native Word chart part (`word/charts/chartN.xml`, DrawingML chart). Values are written as
  * caches of `Sheet1` references without an embedded workbook: Word, WPS and LibreOffice draw from
@@ -22,18 +29,14 @@ export function chartPartXml(chart: XyChart, profile: StyleProfile): string {
     `<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
 
   const n = chart.categories.length;
-  const column = (i: number): string => String.fromCharCode(66 + (i % 24)); // B, C, … (A = categories)
   const categories =
     `<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$${n + 1}</c:f><c:strCache><c:ptCount val="${n}"/>` +
-    chart.categories.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXml(c)}</c:v></c:pt>`).join('') +
+    chart.categories.map(categoryPoint).join('') +
     '</c:strCache></c:strRef></c:cat>';
   const values = (s: ChartSeries, i: number): string =>
     `<c:val><c:numRef><c:f>Sheet1!$${column(i)}$2:$${column(i)}$${n + 1}</c:f><c:numCache>` +
     `<c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>` +
-    s.values
-      .slice(0, n)
-      .map((v, j) => `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>`)
-      .join('') +
+    s.values.slice(0, n).map(valuePoint).join('') +
     '</c:numCache></c:numRef></c:val>';
   const seriesName = (s: ChartSeries, i: number): string =>
     `<c:tx><c:strRef><c:f>Sheet1!$${column(i)}$1</c:f><c:strCache><c:ptCount val="1"/>` +

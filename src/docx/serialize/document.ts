@@ -2,6 +2,7 @@ import { mmToEmu, pageLayout, pt, type PageLayout } from '../layout.js';
 import { mmToTwips } from '../layout.js';
 import type {
   Block,
+  CellAlign,
   ChartBlock,
   ColophonBlock,
   Inline,
@@ -181,22 +182,34 @@ function writeColophon(
   out.push('</w:tbl>');
 }
 
+// Module level, not closures per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+const add = (a: number, b: number): number => a + b;
+const gridColumn = (width: number): string => `<w:gridCol w:w="${width}"/>`;
+
+/** Cell openings per column, the same for every row; `aligns` for body cells (left: no jc). */
+function cellOpenings(
+  widths: readonly number[],
+  style: string,
+  aligns: readonly CellAlign[] | undefined,
+): string[] {
+  const opens: string[] = [];
+  for (const [i, width] of widths.entries()) {
+    const align = aligns?.[i] ?? 'left';
+    opens.push(
+      `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>` +
+        `<w:p><w:pPr><w:pStyle w:val="${style}"/>${align === 'left' ? '' : `<w:jc w:val="${align}"/>`}</w:pPr>`,
+    );
+  }
+  return opens;
+}
+
 function writeTable(out: Out, block: TableBlock, profile: StyleProfile): void {
   const border = Math.max(2, Math.round(profile.styles.table.borderPt * 8));
   const line = `w:val="single" w:sz="${border}" w:space="0" w:color="000000"`;
-  const total = block.columnWidths.reduce((a, b) => a + b, 0);
-  // Cell openings per column: the same for every row.
-  const open = (style: string, align: (i: number) => string): string[] =>
-    block.columnWidths.map(
-      (width, i) =>
-        `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>` +
-        `<w:p><w:pPr><w:pStyle w:val="${style}"/>${align(i)}</w:pPr>`,
-    );
-  const headerOpen = open(STYLE_IDS.tableHeader, () => '');
-  const bodyOpen = open(STYLE_IDS.tableText, (i) => {
-    const align = block.align[i] ?? 'left';
-    return align === 'left' ? '' : `<w:jc w:val="${align}"/>`;
-  });
+  const total = block.columnWidths.reduce(add, 0);
+  const headerOpen = cellOpenings(block.columnWidths, STYLE_IDS.tableHeader, undefined);
+  const bodyOpen = cellOpenings(block.columnWidths, STYLE_IDS.tableText, block.align);
   const writeRow = (cells: Inline[][], header: boolean): void => {
     out.push(`<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>`);
     const opens = header ? headerOpen : bodyOpen;
@@ -218,7 +231,7 @@ function writeTable(out: Out, block: TableBlock, profile: StyleProfile): void {
       '<w:tblLayout w:type="fixed"/>' +
       '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>' +
       '</w:tblPr><w:tblGrid>' +
-      block.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('') +
+      block.columnWidths.map(gridColumn).join('') +
       '</w:tblGrid>',
   );
   writeRow(block.header, true);
@@ -316,9 +329,12 @@ function sectionXml(
   );
 }
 
+const isColophonSection = (block: Block): boolean =>
+  block.type === 'section' && block.colophon === true;
+
 /** Does the document need the footer without a page number (a 版记 page of its own)? */
 export const needsBlankFooter = (blocks: readonly Block[], profile: StyleProfile): boolean =>
-  !profile.styles.colophon.numbered && blocks.some((b) => b.type === 'section' && b.colophon);
+  !profile.styles.colophon.numbered && blocks.some(isColophonSection);
 
 export function documentXml(blocks: readonly Block[], profile: StyleProfile): string {
   const layout = pageLayout(profile);
