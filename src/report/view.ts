@@ -126,8 +126,15 @@ const clause = (text: string): string => text.trim().replace(/[。；;，,]+$/, 
 /** A done item as a clause after the template's own 本季度: a leading 本季度 is dropped. */
 const doneClause = (text: string): string => clause(text).replace(/^本季度[，,]?/, '');
 
-export const numbered = (texts: readonly string[]): NumberedText[] =>
-  texts.map((text, i) => ({ n: i + 1, ordinalZh: chineseNumeral(i + 1), text: sentence(text) }));
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+export function numbered(texts: readonly string[]): NumberedText[] {
+  const items: NumberedText[] = [];
+  for (const [i, text] of texts.entries()) {
+    items.push({ n: i + 1, ordinalZh: chineseNumeral(i + 1), text: sentence(text) });
+  }
+  return items;
+}
 
 export interface IndicatorRow {
   id: string;
@@ -371,8 +378,6 @@ interface Earlier {
   progress: Progress;
 }
 
-// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
-// full GC and the render worker compiled it again all run long.
 function unitName(units: readonly Unit[], id: string): string {
   for (const unit of units) if (unit.id === id) return unit.name;
   return id;
