@@ -20,18 +20,20 @@ export function chineseNumeral(n: number): string {
   const digits = String(n).split('').map(Number);
   let out = '';
   let pendingZero = false;
-  digits.forEach((d, i) => {
+  // A loop, not a forEach callback: V8 drops a per-call closure's optimised code at every full GC
+  // and the render worker compiled it again all run long.
+  for (const [i, d] of digits.entries()) {
     const power = digits.length - 1 - i;
     if (d === 0) {
       pendingZero = out !== '';
-      return;
+      continue;
     }
     if (pendingZero) out += DIGITS[0];
     pendingZero = false;
     // 10..19 read 十, 十一 … not 一十, 一十一 when 十 leads the number.
     const skipOne = d === 1 && power === 1 && out === '';
     out += (skipOne ? '' : (DIGITS[d] ?? '')) + (POWERS[power] ?? '');
-  });
+  }
   return out;
 }
 

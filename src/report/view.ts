@@ -5,6 +5,7 @@ import type {
   Plan,
   Progress,
   StatusThresholds,
+  Unit,
 } from '../model/types.js';
 import {
   average,
@@ -125,8 +126,15 @@ const clause = (text: string): string => text.trim().replace(/[。；;，,]+$/, 
 /** A done item as a clause after the template's own 本季度: a leading 本季度 is dropped. */
 const doneClause = (text: string): string => clause(text).replace(/^本季度[，,]?/, '');
 
-export const numbered = (texts: readonly string[]): NumberedText[] =>
-  texts.map((text, i) => ({ n: i + 1, ordinalZh: chineseNumeral(i + 1), text: sentence(text) }));
+// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
+// full GC and the render worker compiled it again all run long.
+export function numbered(texts: readonly string[]): NumberedText[] {
+  const items: NumberedText[] = [];
+  for (const [i, text] of texts.entries()) {
+    items.push({ n: i + 1, ordinalZh: chineseNumeral(i + 1), text: sentence(text) });
+  }
+  return items;
+}
 
 export interface IndicatorRow {
   id: string;
@@ -370,12 +378,48 @@ interface Earlier {
   progress: Progress;
 }
 
+function unitName(units: readonly Unit[], id: string): string {
+  for (const unit of units) if (unit.id === id) return unit.name;
+  return id;
+}
+
+function unitNames(units: readonly Unit[], ids: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const id of ids) names.push(unitName(units, id));
+  return names;
+}
+
+function withStatus(indicators: readonly IndicatorRow[], status: IndicatorStatus): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  for (const row of indicators) if (row.status === status) rows.push(row);
+  return rows;
+}
+
+function countStatus(measures: readonly MeasureRow[], status: ReportedStatus): number {
+  let n = 0;
+  for (const m of measures) if (m.status === status) n++;
+  return n;
+}
+
+const isCancelled = (m: MeasureRow): boolean => m.cancelled;
+const isOverdue = (m: MeasureRow): boolean => m.overdue;
+const isDelayedNotOverdue = (m: MeasureRow): boolean => m.status === 'delayed' && !m.overdue;
+const isDueNextQuarter = (m: MeasureRow): boolean => m.dueNextQuarter;
+const indicatorReported = (i: IndicatorRow): boolean => i.reported;
+const indicatorMet = (i: IndicatorRow): boolean => i.met;
+const indicatorApplicable = (i: IndicatorRow): boolean => i.applicable;
+const hasNote = (i: IndicatorRow): boolean => i.note !== '';
+const unitBar = (u: UnitRow): { label: string; value: number } => ({
+  label: u.name,
+  value: u.averagePercent,
+});
+
 function measureRow(
   measure: Measure,
   index: number,
   progress: Progress,
   context: {
-    unitName: (id: string) => string;
+    units: readonly Unit[];
     asOf: IsoDate;
     next: { start: IsoDate; end: IsoDate };
     /** Earlier quarters, newest first. */
@@ -385,7 +429,7 @@ function measureRow(
     firstQuarter: boolean;
   },
 ): MeasureRow {
-  const { unitName, asOf, next, earlier } = context;
+  const { units, asOf, next, earlier } = context;
   const reported = progress.measures.find((m) => m.id === measure.id);
   const status: ReportedStatus = reported?.status ?? 'not_reported';
   const cancelled = status === 'cancelled';
@@ -429,9 +473,9 @@ function measureRow(
     id: measure.id,
     title: measure.title,
     leadId: measure.lead,
-    lead: unitName(measure.lead),
-    support: (measure.support ?? []).map(unitName),
-    supportText: (measure.support ?? []).map(unitName).join('、'),
+    lead: unitName(units, measure.lead),
+    support: unitNames(units, measure.support ?? []),
+    supportText: unitNames(units, measure.support ?? []).join('、'),
     deadline: measure.deadline,
     deadlineZh: formatDeadlineZh(measure.deadline),
     status,
@@ -605,6 +649,31 @@ const item = (
 const numberItems = (items: Omit<ListItem, 'ordinalZh'>[]): ListItem[] =>
   items.map((it, i) => ({ ...it, ordinalZh: chineseNumeral(i + 1) }));
 
+/** The town's own lines, then each measure's (cancelled ones left out), named after it. */
+function writtenItems(
+  own: readonly string[],
+  measures: readonly MeasureRow[],
+  field: 'problems' | 'next',
+): Omit<ListItem, 'ordinalZh'>[] {
+  const items: Omit<ListItem, 'ordinalZh'>[] = [];
+  for (const text of own) items.push(item('text', { text: sentence(text) }));
+  for (const m of measures) {
+    if (m.cancelled) continue;
+    for (const text of m[field]) {
+      items.push(item('measure', { measure: m.title, text: sentence(text) }));
+    }
+  }
+  return items;
+}
+
+/** Some indicator of the plan sets its own status thresholds. */
+function setsOwnThresholds(plan: Plan): boolean {
+  for (const goal of plan.goals) {
+    for (const ind of goal.indicators ?? []) if (ind.thresholds !== undefined) return true;
+  }
+  return false;
+}
+
 /**
  * Progress + the plan it reports on -> everything a quarterly report template needs, with every
  * figure derived here (docs/report.md) and all wording left to the template. Pure: same inputs,
@@ -624,7 +693,6 @@ export function buildReportView(
   const next = nextQuarter(reportQuarter);
   const periodLabel = q ? quarterNameZh(q) : formatPeriodZh(periodStart, periodEnd);
   const periodKey = q ? q.key : `${periodStart}~${periodEnd}`;
-  const unitName = (id: string): string => plan.units.find((u) => u.id === id)?.name ?? id;
 
   // Earlier quarters, newest first; the previous one only when it is the quarter just before.
   const earlier: Earlier[] = (options.history ?? [])
@@ -649,62 +717,66 @@ export function buildReportView(
   }
   const firstQuarter = periodStart <= plan.period.start;
 
-  const measures = plan.measures.map((m, i) =>
-    measureRow(m, i + 1, progress, {
-      unitName,
-      asOf,
-      next,
-      earlier: run,
-      ...(previous ? { previous } : {}),
-      reportQuarter,
-      firstQuarter,
-    }),
-  );
-  const completion = completionOf(measures);
-  const indicators = plan.goals.flatMap((g) =>
-    (g.indicators ?? []).map((ind) =>
-      indicatorRow(ind, progress, {
-        plan,
-        period: { start: periodStart, end: periodEnd },
+  const measures: MeasureRow[] = [];
+  for (const [i, m] of plan.measures.entries()) {
+    measures.push(
+      measureRow(m, i + 1, progress, {
+        units: plan.units,
+        asOf,
+        next,
+        earlier: run,
         ...(previous ? { previous } : {}),
-        ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+        reportQuarter,
+        firstQuarter,
       }),
-    ),
-  );
-  const byStatus = (s: IndicatorStatus): IndicatorRow[] => indicators.filter((i) => i.status === s);
+    );
+  }
+  const completion = completionOf(measures);
+  const indicators: IndicatorRow[] = [];
+  for (const g of plan.goals) {
+    for (const ind of g.indicators ?? []) {
+      indicators.push(
+        indicatorRow(ind, progress, {
+          plan,
+          period: { start: periodStart, end: periodEnd },
+          ...(previous ? { previous } : {}),
+          ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+        }),
+      );
+    }
+  }
   const indicatorsByStatus: Record<IndicatorStatus, IndicatorRow[]> = {
-    met: byStatus('met'),
-    on_track: byStatus('on_track'),
-    at_risk: byStatus('at_risk'),
-    off_track: byStatus('off_track'),
-    not_reported: byStatus('not_reported'),
-    not_applicable: byStatus('not_applicable'),
+    met: withStatus(indicators, 'met'),
+    on_track: withStatus(indicators, 'on_track'),
+    at_risk: withStatus(indicators, 'at_risk'),
+    off_track: withStatus(indicators, 'off_track'),
+    not_reported: withStatus(indicators, 'not_reported'),
+    not_applicable: withStatus(indicators, 'not_applicable'),
   };
   const units = unitRows(plan, measures);
   const limits = {
     on_track: options.thresholds?.on_track ?? DEFAULT_THRESHOLDS.on_track,
     at_risk: options.thresholds?.at_risk ?? DEFAULT_THRESHOLDS.at_risk,
   };
-  const count = (s: ReportedStatus): number => measures.filter((m) => m.status === s).length;
   const figures: ReportFigures = {
     measures: completion.measures,
-    cancelled: count('cancelled'),
+    cancelled: countStatus(measures, 'cancelled'),
     done: completion.done,
-    inProgress: count('in_progress'),
-    notStarted: count('not_started'),
-    delayed: count('delayed'),
-    notReported: count('not_reported'),
+    inProgress: countStatus(measures, 'in_progress'),
+    notStarted: countStatus(measures, 'not_started'),
+    delayed: countStatus(measures, 'delayed'),
+    notReported: countStatus(measures, 'not_reported'),
     due: completion.due,
     dueDone: completion.dueDone,
     overdue: completion.overdue,
-    dueNextQuarter: measures.filter((m) => m.dueNextQuarter).length,
+    dueNextQuarter: measures.filter(isDueNextQuarter).length,
     rateText: completion.rateText,
     averagePercent: completion.averagePercent,
     averagePercentText: completion.averagePercentText,
     indicators: indicators.length,
-    indicatorsReported: indicators.filter((i) => i.reported).length,
-    indicatorsMet: indicators.filter((i) => i.met).length,
-    indicatorsApplicable: indicators.filter((i) => i.applicable).length,
+    indicatorsReported: indicators.filter(indicatorReported).length,
+    indicatorsMet: indicators.filter(indicatorMet).length,
+    indicatorsApplicable: indicators.filter(indicatorApplicable).length,
     indicatorsNotApplicable: indicatorsByStatus.not_applicable.length,
     indicatorsOnTrack: indicatorsByStatus.on_track.length,
     indicatorsAtRisk: indicatorsByStatus.at_risk.length,
@@ -714,30 +786,20 @@ export function buildReportView(
   const town = townName(plan);
   const subject = planSubject(plan);
 
-  const overdue = measures.filter((m) => m.overdue);
-  const delayed = measures.filter((m) => m.status === 'delayed' && !m.overdue);
-  const dueNext = measures.filter((m) => m.dueNextQuarter);
+  const overdue = measures.filter(isOverdue);
+  const delayed = measures.filter(isDelayedNotOverdue);
+  const dueNext = measures.filter(isDueNextQuarter);
   const lagging = indicatorsByStatus.off_track;
   const atRisk = indicatorsByStatus.at_risk;
   const problems = numberItems([
-    ...(progress.problems ?? []).map((text) => item('text', { text: sentence(text) })),
-    ...measures
-      .filter((m) => !m.cancelled)
-      .flatMap((m) =>
-        m.problems.map((text) => item('measure', { measure: m.title, text: sentence(text) })),
-      ),
+    ...writtenItems(progress.problems ?? [], measures, 'problems'),
     ...(overdue.length > 0 ? [item('overdue', { measures: overdue })] : []),
     ...(delayed.length > 0 ? [item('delayed', { measures: delayed })] : []),
     ...(lagging.length > 0 ? [item('offTrack', { indicators: lagging })] : []),
     ...(atRisk.length > 0 ? [item('atRisk', { indicators: atRisk })] : []),
   ]);
   const nextSteps = numberItems([
-    ...(progress.next_steps ?? []).map((text) => item('text', { text: sentence(text) })),
-    ...measures
-      .filter((m) => !m.cancelled)
-      .flatMap((m) =>
-        m.next.map((text) => item('measure', { measure: m.title, text: sentence(text) })),
-      ),
+    ...writtenItems(progress.next_steps ?? [], measures, 'next'),
     ...(overdue.length > 0 ? [item('overdue', { measures: overdue })] : []),
     ...(dueNext.length > 0 ? [item('dueNext', { measures: dueNext })] : []),
     ...(lagging.length > 0 || atRisk.length > 0
@@ -755,9 +817,15 @@ export function buildReportView(
     'problems',
     'nextSteps',
   ];
-  const sections = Object.fromEntries(
-    order.map((key, i) => [key, chineseNumeral(i + 1)]),
-  ) as unknown as SectionNumbers;
+  const sectionNumbers: Partial<Record<keyof SectionNumbers, string>> = {};
+  for (const [i, key] of order.entries()) sectionNumbers[key] = chineseNumeral(i + 1);
+  const sections = sectionNumbers as SectionNumbers;
+  const worked: MeasureRow[] = [];
+  for (const m of measures) {
+    if (m.reported && !m.cancelled) {
+      worked.push({ ...m, ordinalZh: chineseNumeral(worked.length + 1) });
+    }
+  }
 
   const view: ReportView = {
     title: `${town}${periodLabel}${subject}工作汇报`,
@@ -782,42 +850,36 @@ export function buildReportView(
     sections,
     measures,
     groups: groupMeasures(plan, measures),
-    worked: measures
-      .filter((m) => m.reported && !m.cancelled)
-      .map((m, i) => ({ ...m, ordinalZh: chineseNumeral(i + 1) })),
-    cancelled: measures.filter((m) => m.cancelled),
+    worked,
+    cancelled: measures.filter(isCancelled),
     overdue,
     delayed,
     dueNext,
     indicators,
     indicatorsByStatus,
-    indicatorNotes: indicators.filter((i) => i.note !== ''),
+    indicatorNotes: indicators.filter(hasNote),
     thresholds: {
       onTrack: limits.on_track,
       atRisk: limits.at_risk,
       onTrackText: percentText(limits.on_track * 100),
       atRiskText: percentText(limits.at_risk * 100),
-      custom: plan.goals.some((g) => (g.indicators ?? []).some((i) => i.thresholds !== undefined)),
+      custom: setsOwnThresholds(plan),
     },
     units,
     highlights,
     problems,
     nextSteps,
-    chart: buildChart(
-      '各牵头单位任务平均完成比例',
-      '完成比例（%）',
-      units.map((u) => ({ label: u.name, value: u.averagePercent })),
-    ),
+    chart: buildChart('各牵头单位任务平均完成比例', '完成比例（%）', units.map(unitBar)),
     source: {},
   };
   if (previous && previousEntry) {
-    const before = measures
-      .map((m) => m.previousPercent ?? 0)
-      .filter((_, i) => !measures[i]?.cancelled);
+    const before: number[] = [];
+    for (const m of measures) if (!m.cancelled) before.push(m.previousPercent ?? 0);
     const previousAverage = average(before) ?? 0;
-    const previousDone = new Set(
-      previous.measures.filter((m) => m.status === 'done').map((m) => m.id),
-    );
+    const previousDone = new Set<string>();
+    for (const m of previous.measures) if (m.status === 'done') previousDone.add(m.id);
+    let newlyDone = 0;
+    for (const m of measures) if (m.status === 'done' && !previousDone.has(m.id)) newlyDone++;
     view.previous = {
       quarter: previousEntry.quarter.key,
       label: quarterLabel(previousEntry.quarter, reportQuarter.year),
@@ -829,7 +891,7 @@ export function buildReportView(
       ),
       averageDeltaText: formatNumber(Math.abs(completion.averagePercent - previousAverage), 1),
       done: previousDone.size,
-      newlyDone: measures.filter((m) => m.status === 'done' && !previousDone.has(m.id)).length,
+      newlyDone,
     };
   }
   const county = countyName(plan);
