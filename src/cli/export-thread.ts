@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../diagnostics/types.js';
 import type { ExportEvent, ExportOptions, ExportSummary } from '../export/index.js';
@@ -32,6 +33,19 @@ export const EXPORT_YOUNG_MB = 12;
  * reports (peak RSS, first run / re-run): no bound 190 / 288 MB, 1 GB 171–175 / 162, 512 MB 168 / 141.
  */
 export const EXPORT_OLD_MB = 384;
+
+/**
+ * Threads started from now on compile optimised code on their own thread rather than on V8's
+ * background threads. A render worker throws away the optimised code of any closure made per call
+ * at every full collection (V8 holds it weakly) and compiles it again; the hot ones are module-level
+ * functions now (report/view.ts, docx/, validate/), but the rest still comes back all run long, and
+ * compiled in the background those jobs kept V8's helper threads' C heaps (glibc arenas) well above
+ * the worker's own, a peak that grew with the length of the run. Measured (--jobs 1, 2 CPUs, peak
+ * RSS): 1,000 reports 123–140 MB before, 118–127 after; 5,000 145–154 / 135–136; 20,000 157 / 148.
+ * It costs time, as the worker now waits for its compiles: 5,000 reports 53–58 s / 58–63 s, 20,000
+ * 182 / 191 s. Process-wide, so set by the command line, never by the library.
+ */
+const compileOnOwnThread = (): void => setFlagsFromString('--no-concurrent-recompilation');
 
 /** What `exportInThread` takes: the export's options with the command-line paths to search. */
 export type PathExportOptions = Omit<ExportOptions, 'files'> & {
@@ -91,6 +105,7 @@ export async function exportInThread(
     lockAsProcess: lock !== undefined,
     withProblems: onProblems !== undefined,
   };
+  compileOnOwnThread();
   const worker = new Worker(threadUrl, {
     workerData,
     resourceLimits: {
