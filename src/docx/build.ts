@@ -2,7 +2,7 @@ import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { parseXyChart } from './chart.js';
 import { cutBefore, lineStarts } from './lines.js';
 import { balanceTitle } from './title.js';
-import { mmToTwips, pageLayout, pt } from './layout.js';
+import { mmToTwips, pageLayout, pt, sum } from './layout.js';
 import type { Block, CellAlign, DocModel, Inline, ParagraphBlock, ParagraphRole } from './model.js';
 import type { StyleProfile } from './profile.js';
 import { displayWidth, joinSoftBreaks } from './text.js';
@@ -602,7 +602,7 @@ function contentWidths(
   const natural = header.map(
     (_, col) => Math.max(table.minColumnChars, ...cells.map((row) => row[col] ?? 0)) + pad,
   );
-  const total = natural.reduce((a, b) => a + b, 0);
+  const total = sum(natural);
   if (total <= available) return natural;
   const widths = header.map((cell, col) =>
     Math.min(natural[col] ?? 0, Math.max(table.minColumnChars, cellWidth(cell)) + pad),
@@ -610,12 +610,12 @@ function contentWidths(
   // Printed lines (each row as tall as its tallest cell) count most; every wrapped cell a
   // little, so a date column is widened until its dates stop wrapping even in a tall row.
   const printedLines = (w: number[]): number =>
-    cells.reduce((sum, row) => {
+    cells.reduce((printed, row) => {
       const lines = row.map((width, col) => Math.ceil(width / Math.max(0.5, (w[col] ?? 0) - pad)));
-      return sum + 4 * Math.max(1, ...lines) + lines.reduce((a, b) => a + b, 0);
+      return printed + 4 * Math.max(1, ...lines) + sum(lines);
     }, 0);
   const STEP = 0.5;
-  let spare = available - widths.reduce((a, b) => a + b, 0);
+  let spare = available - sum(widths);
   let lines = printedLines(widths);
   while (spare >= STEP) {
     let best: { col: number; step: number; gain: number; lines: number } | undefined;
@@ -637,18 +637,16 @@ function contentWidths(
   }
   // What no column needs any more goes to the columns still short of their natural width.
   const wish = natural.map((n, i) => Math.max(0, n - (widths[i] ?? 0)));
-  const wishTotal = wish.reduce((a, b) => a + b, 0);
+  const wishTotal = sum(wish);
   return widths.map((w, i) => w + (wishTotal > 0 ? ((wish[i] ?? 0) * spare) / wishTotal : 0));
 }
 
-const add = (a: number, b: number): number => a + b;
-
 /** Relative weights -> twips that add up exactly to `total`. */
 function distribute(weights: number[], total: number): number[] {
-  const sum = weights.reduce(add, 0);
+  const weightTotal = sum(weights);
   const widths: number[] = [];
-  for (const w of weights) widths.push(Math.floor((w / sum) * total));
+  for (const w of weights) widths.push(Math.floor((w / weightTotal) * total));
   const last = widths.length - 1;
-  widths[last] = (widths[last] ?? 0) + total - widths.reduce((a, b) => a + b, 0);
+  widths[last] = (widths[last] ?? 0) + total - sum(widths);
   return widths;
 }

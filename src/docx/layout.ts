@@ -66,3 +66,10 @@ export function pageLayout(profile: StyleProfile): PageLayout {
     footerTwips,
   };
 }
+
+/** The sum of some widths or lengths (a module-level loop: it runs for every table cell). */
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}

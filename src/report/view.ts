@@ -126,8 +126,8 @@ const clause = (text: string): string => text.trim().replace(/[。；;，,]+$/, 
 /** A done item as a clause after the template's own 本季度: a leading 本季度 is dropped. */
 const doneClause = (text: string): string => clause(text).replace(/^本季度[，,]?/, '');
 
-// Module level, not a closure per call: V8 drops a per-call closure's optimised code at every
-// full GC and the render worker compiled it again all run long.
+// Here and below: loops and module-level functions, not closures made per call. V8 drops a
+// per-call closure's optimised code at every full GC and the render worker compiled it again.
 export function numbered(texts: readonly string[]): NumberedText[] {
   const items: NumberedText[] = [];
   for (const [i, text] of texts.entries()) {

@@ -1,5 +1,4 @@
-import { mmToEmu, pageLayout, pt, type PageLayout } from '../layout.js';
-import { mmToTwips } from '../layout.js';
+import { mmToEmu, mmToTwips, pageLayout, pt, sum, type PageLayout } from '../layout.js';
 import type {
   Block,
   CellAlign,
@@ -184,7 +183,6 @@ function writeColophon(
 
 // Module level, not closures per call: V8 drops a per-call closure's optimised code at every
 // full GC and the render worker compiled it again all run long.
-const add = (a: number, b: number): number => a + b;
 const gridColumn = (width: number): string => `<w:gridCol w:w="${width}"/>`;
 
 /** Cell openings per column, the same for every row; `aligns` for body cells (left: no jc). */
@@ -207,7 +205,7 @@ function cellOpenings(
 function writeTable(out: Out, block: TableBlock, profile: StyleProfile): void {
   const border = Math.max(2, Math.round(profile.styles.table.borderPt * 8));
   const line = `w:val="single" w:sz="${border}" w:space="0" w:color="000000"`;
-  const total = block.columnWidths.reduce(add, 0);
+  const total = sum(block.columnWidths);
   const headerOpen = cellOpenings(block.columnWidths, STYLE_IDS.tableHeader, undefined);
   const bodyOpen = cellOpenings(block.columnWidths, STYLE_IDS.tableText, block.align);
   const writeRow = (cells: Inline[][], header: boolean): void => {
